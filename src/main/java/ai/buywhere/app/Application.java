@@ -1,0 +1,84 @@
+package ai.buywhere.app;
+
+import ai.buywhere.catalog.CatalogRepository;
+import ai.buywhere.catalog.CatalogWriter;
+import ai.buywhere.catalog.FxRates;
+import ai.buywhere.store.Database;
+import ai.buywhere.store.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/**
+ * The composition root. Builds config → database → catalog; commands and the server take what they
+ * need from here, and tests build the same graph with test settings. Closing it closes everything
+ * it opened, in reverse order.
+ */
+public final class Application implements AutoCloseable {
+  private final Settings settings;
+  private final ServerConfig server;
+  private final FxRates fx;
+  private final Clock clock;
+  private final Database database;
+  private final CatalogWriter catalogWriter;
+  private final CatalogRepository catalog;
+
+  private Application(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.server = ServerConfig.from(settings);
+    this.fx = FxRates.from(settings);
+    DatabaseConfig dbConfig = DatabaseConfig.from(settings, server.dataDir());
+    try {
+      Files.createDirectories(server.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create DATA_DIR " + server.dataDir(), e);
+    }
+    this.database = Database.open(dbConfig, "buywhere").migrate();
+    this.catalogWriter = new CatalogWriter(database, fx, clock);
+    this.catalog = new CatalogRepository(database);
+  }
+
+  /** Validates settings, opens and migrates the database. */
+  public static Application open(Settings settings) {
+    return new Application(settings, Clock.systemUTC());
+  }
+
+  public static Application open(Settings settings, Clock clock) {
+    return new Application(settings, clock);
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public ServerConfig server() {
+    return server;
+  }
+
+  public FxRates fx() {
+    return fx;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public CatalogWriter catalogWriter() {
+    return catalogWriter;
+  }
+
+  public CatalogRepository catalog() {
+    return catalog;
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,47 @@
+package ai.buywhere.catalog;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Category paths and their slugs. A path {@code [Electronics, Audio, Headphones]} has the slugs
+ * {@code electronics}, {@code electronics-audio}, {@code electronics-audio-headphones}; each slug's
+ * parent is the one before it, as in the public contract's examples.
+ */
+public final class Categories {
+  private Categories() {}
+
+  public static String slugify(String segment) {
+    String s = Normalizer.normalize(segment, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    s = s.toLowerCase(Locale.ROOT).replace("&", " ").replaceAll("[^a-z0-9]+", "-");
+    s = s.replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "other" : s;
+  }
+
+  /** The slugs of every prefix of {@code path}, shallowest first. */
+  public static List<String> ancestorSlugs(List<String> path) {
+    List<String> out = new ArrayList<>();
+    if (path == null) {
+      return out;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String segment : path) {
+      if (segment == null || segment.isBlank()) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append('-');
+      }
+      sb.append(slugify(segment));
+      out.add(sb.toString());
+    }
+    return out;
+  }
+
+  public static String slugOf(List<String> path) {
+    List<String> slugs = ancestorSlugs(path);
+    return slugs.isEmpty() ? null : slugs.get(slugs.size() - 1);
+  }
+}

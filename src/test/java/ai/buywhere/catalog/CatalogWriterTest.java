@@ -1,0 +1,139 @@
+package ai.buywhere.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.buywhere.store.Database;
+import ai.buywhere.store.Dialect;
+import ai.buywhere.store.TestDatabases;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CatalogWriterTest {
+  @TempDir Path dir;
+
+  private static ProductInput.Builder product(String sku, String price) {
+    return ProductInput.builder(sku, "test_us")
+        .title("Sony WH-1000XM5 " + sku)
+        .brand("Sony")
+        .price(price)
+        .currency("USD")
+        .countryCode("US")
+        .categoryPath(List.of("Electronics", "Audio", "Headphones"))
+        .structuredSpecs(Map.of("brand", "Sony", "model", "WH-1000XM5"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void insertsUpdatesAndCountsUnchangedRows(Dialect dialect) throws Exception {
+    try (var created = TestDatabases.create(dialect, dir);
+        Database db = Database.open(created.config(), "test").migrate()) {
+      CatalogWriter writer = new CatalogWriter(db, FxRates.defaults(), Clock.systemUTC(), 2);
+      CatalogRepository repo = new CatalogRepository(db);
+
+      WriteResult first =
+          writer.write(
+              List.of(
+                  product("a", "100").build(),
+                  product("b", "200").build(),
+                  product("c", "300").build()));
+      assertThat(first.inserted()).isEqualTo(3);
+      assertThat(first.ids()).hasSize(3).doesNotHaveDuplicates();
+
+      WriteResult second =
+          writer.write(
+              List.of(
+                  product("a", "100").build(),
+                  product("b", "180").originalPrice(new BigDecimal("200")).build()));
+      assertThat(second.unchanged()).isEqualTo(1);
+      assertThat(second.updated()).isEqualTo(1);
+      assertThat(second.ids()).containsExactly(first.ids().get(0), first.ids().get(1));
+
+      Product b = repo.findById(first.ids().get(1)).orElseThrow();
+      assertThat(b.price()).isEqualByComparingTo("180");
+      assertThat(b.discountPct()).isEqualByComparingTo("10.0");
+      assertThat(b.normalizedPriceUsd()).isEqualByComparingTo("180");
+      assertThat(b.region()).isEqualTo("us");
+      assertThat(b.categoryPath()).containsExactly("Electronics", "Audio", "Headphones");
+      assertThat(b.structuredSpecs()).containsEntry("model", "WH-1000XM5");
+      assertThat(repo.priceHistory(b.id(), Instant.EPOCH))
+          .extracting(PricePoint::price)
+          .map(BigDecimal::intValue)
+          .containsExactly(200, 180);
+      assertThat(repo.priceHistory(first.ids().get(0), Instant.EPOCH)).hasSize(1);
+
+      assertThat(repo.categories())
+          .extracting(Category::slug)
+          .containsExactly("electronics", "electronics-audio", "electronics-audio-headphones");
+
+      // the change feed holds every row once, in write order, with b last
+      List<Product> changes = repo.changesSince(0, 100);
+      assertThat(changes).extracting(Product::sku).containsExactly("a", "c", "b");
+      assertThat(repo.changesSince(changes.get(1).changeSeq(), 100))
+          .extracting(Product::sku)
+          .containsExactly("b");
+
+      assertThat(writer.deactivate(List.of(b.id()))).isEqualTo(1);
+      assertThat(repo.findById(b.id()).orElseThrow().active()).isFalse();
+      assertThat(repo.countActive()).isEqualTo(2);
+      // seen again: reactivated
+      WriteResult again = writer.write(List.of(product("b", "180").build()));
+      assertThat(again.updated()).isEqualTo(1);
+      assertThat(repo.findById(b.id()).orElseThrow().active()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void concurrentWritersNeverLetTheChangeFeedSkipARow(Dialect dialect) throws Exception {
+    try (var created = TestDatabases.create(dialect, dir);
+        Database db = Database.open(created.config(), "test").migrate()) {
+      Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+      CatalogWriter writer = new CatalogWriter(db, FxRates.defaults(), clock, 25);
+      CatalogRepository repo = new CatalogRepository(db);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<WriteResult>> futures = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<ProductInput> rows = new ArrayList<>();
+                  for (int i = 0; i < 200; i++) {
+                    rows.add(product("t" + thread + "-" + i, String.valueOf(10 + i)).build());
+                  }
+                  return writer.write(rows);
+                }));
+      }
+      // a reader tails the feed while the writers run, as an index would
+      long applied = 0;
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (seen.size() < 800) {
+        for (Product p : repo.changesSince(applied, 97)) {
+          assertThat(p.changeSeq()).isGreaterThan(applied);
+          applied = p.changeSeq();
+          seen.add(p.sku());
+        }
+        if (futures.stream().allMatch(Future::isDone) && repo.changesSince(applied, 1).isEmpty()) {
+          break;
+        }
+      }
+      for (Future<WriteResult> f : futures) {
+        assertThat(f.get().inserted()).isEqualTo(200);
+      }
+      pool.shutdown();
+      assertThat(seen).hasSize(800);
+    }
+  }
+}
