@@ -1,9 +1,13 @@
 package ai.buywhere.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,9 @@ final class ErrorMapper {
     config.routes.exception(
         HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), message(e)));
     config.routes.exception(
+        JsonProcessingException.class,
+        (e, ctx) -> write(ctx, ErrorCode.INVALID_PARAMS, bodyMessage(e)));
+    config.routes.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
@@ -49,6 +56,25 @@ final class ErrorMapper {
   static void write(Context ctx, ErrorCode code, String message) {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(code.status()).json(ErrorBody.of(code, message, RequestIds.of(ctx)));
+  }
+
+  /** Names the offending field or position without echoing Jackson's internals. */
+  private static String bodyMessage(JsonProcessingException e) {
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field =
+          m.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return "Parameter '" + field + "' in the request body has the wrong type or format";
+    }
+    JsonLocation at = e.getLocation();
+    return at == null
+        ? "Request body is not valid JSON"
+        : "Request body is not valid JSON (line "
+            + at.getLineNr()
+            + ", column "
+            + at.getColumnNr()
+            + ")";
   }
 
   private static ErrorCode fromStatus(int status) {
