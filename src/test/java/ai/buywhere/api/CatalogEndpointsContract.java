@@ -53,7 +53,8 @@ abstract class CatalogEndpointsContract {
     if (dialect() == Dialect.POSTGRESQL) {
       env.put("DATABASE_URL", database.config().jdbcUrl());
     }
-    app = Application.open(Settings.of(env, Map.of()), Clock.fixed(TestCatalog.NOW, ZoneOffset.UTC));
+    app =
+        Application.open(Settings.of(env, Map.of()), Clock.fixed(TestCatalog.NOW, ZoneOffset.UTC));
     long seq = catalog.write(app);
     assertThat(app.search().awaitSeq(seq, Duration.ofSeconds(10))).isTrue();
     server = app.apiServer("127.0.0.1", 0).start();

@@ -40,10 +40,27 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     assertThat(p.get("id").asText()).isEqualTo(id("sony-lz"));
     for (String f :
         List.of(
-            "title", "description", "brand", "domain", "url", "image_url", "price",
-            "original_price", "discount_pct", "currency", "country_code", "rating",
-            "review_count", "category_path", "structured_specs", "comparison_attributes",
-            "normalized_price_usd", "availability", "updated_at", "sku", "source",
+            "title",
+            "description",
+            "brand",
+            "domain",
+            "url",
+            "image_url",
+            "price",
+            "original_price",
+            "discount_pct",
+            "currency",
+            "country_code",
+            "rating",
+            "review_count",
+            "category_path",
+            "structured_specs",
+            "comparison_attributes",
+            "normalized_price_usd",
+            "availability",
+            "updated_at",
+            "sku",
+            "source",
             "merchant_id")) {
       assertThat(p.has(f)).as(f).isTrue();
     }
@@ -63,7 +80,13 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     JsonNode sony = ok("/v1/products/search?q=WH-1000XM5&domain=lazada&compact=true");
     assertThat(fieldNames(sony.get("data").get(0)))
         .containsExactlyInAnyOrder(
-            "id", "title", "price", "currency", "url", "domain", "structured_specs",
+            "id",
+            "title",
+            "price",
+            "currency",
+            "url",
+            "domain",
+            "structured_specs",
             "comparison_attributes");
   }
 
@@ -324,7 +347,9 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
         Arguments.of("/v1/products/compare?ids=" + sony + "," + sony, "ids"),
         Arguments.of("/v1/products/compare?ids=" + sony + ",nope", "ids"),
         Arguments.of("/v1/products/compare?ids=" + elevenIds(), "ids"),
-        Arguments.of("/v1/products/compare?ids=" + sony + "," + sony.replace('1', '2') + "&currency=QQQ", "currency"),
+        Arguments.of(
+            "/v1/products/compare?ids=" + sony + "," + sony.replace('1', '2') + "&currency=QQQ",
+            "currency"),
         Arguments.of("/v1/products/" + sony + "x", "id"),
         Arguments.of("/v1/products/" + sony + "?currency=nope", "currency"),
         Arguments.of("/v1/products/" + sony + "/prices?days=0", "days"),

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * A small catalog for endpoint tests, written through {@link CatalogWriter}: SG and US markets,
- * four merchants, discounts, three category trees, and a price history for {@code sony-lz} built
- * by writing at three instants (15 and 5 days before {@link #NOW}, and at NOW).
+ * four merchants, discounts, three category trees, and a price history for {@code sony-lz} built by
+ * writing at three instants (15 and 5 days before {@link #NOW}, and at NOW).
  */
 final class TestCatalog {
   static final Instant NOW = Instant.parse("2026-05-20T12:00:00Z");
@@ -118,8 +118,7 @@ final class TestCatalog {
     middle.write(List.of(sonyLazada("599", "649")));
     app.catalogWriter().write(List.of(sonyLazada("549", "649")));
     List<ProductInput> rest = others();
-    record(
-        app.catalogWriter().write(rest).ids(), rest.stream().map(ProductInput::sku).toList());
+    record(app.catalogWriter().write(rest).ids(), rest.stream().map(ProductInput::sku).toList());
     return app.catalog().currentSeq();
   }
 
