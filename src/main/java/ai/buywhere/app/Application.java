@@ -1,5 +1,10 @@
 package ai.buywhere.app;
 
+import ai.buywhere.api.ApiServer;
+import ai.buywhere.api.CatalogQueryService;
+import ai.buywhere.api.CatalogRoutes;
+import ai.buywhere.api.OpenApiRoutes;
+import ai.buywhere.api.RouteModule;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
@@ -10,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -25,6 +32,7 @@ public final class Application implements AutoCloseable {
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
   private SearchService search;
+  private CatalogQueryService catalogQueries;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -95,6 +103,32 @@ public final class Application implements AutoCloseable {
               SearchService.POLL_INTERVAL);
     }
     return search;
+  }
+
+  /**
+   * The read side of the public API, shared by REST and MCP. Hidden countries (the market kill
+   * switch) are none until the flags feature supplies them here.
+   */
+  public synchronized CatalogQueryService catalogQueries() {
+    if (catalogQueries == null) {
+      catalogQueries =
+          new CatalogQueryService(
+              catalog, search().search(), fx, clock, server.defaultCountryFilter(), Set::of);
+    }
+    return catalogQueries;
+  }
+
+  /**
+   * The server's route modules in order. Modules with before-handlers that guard routes (auth, rate
+   * limits, metrics) go before the routes they guard.
+   */
+  public List<RouteModule> routeModules() {
+    return List.of(new OpenApiRoutes(), new CatalogRoutes(catalogQueries()));
+  }
+
+  /** A not yet started API server with every route module; port 0 picks a free port. */
+  public ApiServer apiServer(String host, int port) {
+    return new ApiServer(ApiServer.Options.of(host, port), routeModules());
   }
 
   @Override
