@@ -238,7 +238,7 @@ public final class CatalogQueryService {
     List<CategoryView> data =
         catalog.categories().stream()
             .filter(c -> c.parentSlug() == null)
-            .map(c -> view(c, counts.getOrDefault(c.slug(), 0L)))
+            .map(c -> view(c, count(counts, c.slug(), m)))
             .filter(c -> c.productCount() > 0)
             .sorted(
                 Comparator.comparingLong(CategoryView::productCount)
@@ -281,7 +281,7 @@ public final class CatalogQueryService {
     List<CategoryView> subs =
         catalog.categories().stream()
             .filter(c -> cat.slug().equals(c.parentSlug()))
-            .map(c -> view(c, counts.getOrDefault(c.slug(), 0L)))
+            .map(c -> view(c, count(counts, c.slug(), m)))
             .filter(c -> c.productCount() > 0)
             .sorted(Comparator.comparingLong(CategoryView::productCount).reversed())
             .toList();
@@ -312,6 +312,26 @@ public final class CatalogQueryService {
                 .hiddenCountries(hidden())
                 .build());
     return r.facets().getOrDefault("category", Map.of());
+  }
+
+  /**
+   * A category's product count from the facet, or, when the facet left it out (facets list only the
+   * largest values, so a small category can be missing), from a count query of its own.
+   */
+  private long count(Map<String, Long> facet, String slug, Market m) {
+    Long fromFacet = facet.get(slug);
+    if (fromFacet != null) {
+      return fromFacet;
+    }
+    return search
+        .search(
+            SearchRequest.builder()
+                .countryCode(m.country())
+                .category(slug)
+                .limit(1)
+                .hiddenCountries(hidden())
+                .build())
+        .total();
   }
 
   private static CategoryView view(Category c, long count) {

@@ -255,6 +255,16 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
   }
 
   @Test
+  void smallCategoriesLeftOutOfTheFacetAreStillCounted() throws Exception {
+    JsonNode my = ok("/v1/categories?country_code=MY");
+    assertThat(texts(my.get("data"), "slug")).containsExactly("toys", "books");
+    assertThat(my.at("/data/1/product_count").asLong()).isEqualTo(1);
+    JsonNode toys = ok("/v1/categories/toys?country_code=MY&limit=1");
+    assertThat(toys.get("subcategories")).hasSize(60);
+    assertThat(toys.at("/subcategories/59/product_count").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void categoryDetailHasSubcategoriesAndProducts() throws Exception {
     JsonNode c = ok("/v1/categories/electronics?limit=2");
     assertThat(c.at("/category/slug").asText()).isEqualTo("electronics");
