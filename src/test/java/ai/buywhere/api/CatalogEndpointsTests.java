@@ -1,6 +1,7 @@
 package ai.buywhere.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -295,6 +299,43 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     JsonNode doc = ok("/openapi.json");
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     assertThat(doc.at("/paths").has("/v1/products/search")).isTrue();
+  }
+
+  @Test
+  void hiddenMarketsDisappearEverywhere() {
+    CatalogQueryService killSwitched =
+        new CatalogQueryService(
+            app.catalog(),
+            app.search().search(),
+            app.fx(),
+            app.clock(),
+            Optional.empty(),
+            () -> Set.of("SG"));
+    Responses.Page all = killSwitched.search(SearchParams.from(Params.of(Map.of("q", "sony"))));
+    assertThat(all.meta().market()).isEqualTo("ALL");
+    assertThat(all.meta().currency()).isNull();
+    assertThat(all.data())
+        .extracting(v -> ((ProductView) v).countryCode())
+        .containsOnly("US")
+        .isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                killSwitched.product(ProductParams.product(Params.of(Map.of("id", id("sony-lz"))))))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    Responses.Compare cmp =
+        killSwitched.compare(
+            CompareParams.from(Params.of(Map.of("ids", List.of(id("sony-lz"), id("sony-amz"))))));
+    assertThat(cmp.meta().notFound()).containsExactly(id("sony-lz"));
+    Responses.Page cats =
+        killSwitched.categories(CategoryParams.list(Params.of(Map.of("country_code", "SG"))));
+    assertThat(cats.data()).isEmpty();
+    assertThat(
+            killSwitched
+                .similar(ProductParams.similar(Params.of(Map.of("id", id("sony-amz")))))
+                .data())
+        .extracting(v -> ((ProductView) v).countryCode())
+        .doesNotContain("SG");
   }
 
   /** Keeps /openapi.json true: every served route documented, every documented path served. */
