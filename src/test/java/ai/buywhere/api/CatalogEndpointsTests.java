@@ -36,6 +36,32 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     assertThat(texts(body.get("data"), "currency")).containsOnly("SGD");
   }
 
+  @ParameterizedTest
+  @MethodSource("oddQueries")
+  void oddQueryTextIsSearchedNotFailed(String q) throws Exception {
+    assertThat(ok("/v1/products/search?q=" + enc(q)).at("/meta/total").asLong()).isNotNegative();
+    HttpResponse<String> best = get("/v1/products/best-price?q=" + enc(q));
+    assertThat(best.statusCode()).isIn(200, 404);
+  }
+
+  static Stream<String> oddQueries() {
+    return Stream.of(
+        "\"unbalanced",
+        "(sony",
+        "sony AND OR",
+        "*",
+        "?",
+        "\\",
+        "wh-1000xm5~2",
+        "a:b",
+        "[1 TO",
+        "/regex/",
+        "ñandú 日本 🎧",
+        "-",
+        "!!!",
+        "%00");
+  }
+
   @Test
   void fullProductShapeHasContractFieldsAndNoInternals() throws Exception {
     JsonNode body = ok("/v1/products/search?q=WH-1000XM5&domain=lazada");
