@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The append-only {@code audit_log} table. Admin routes write one entry per admin request (an
@@ -14,6 +15,7 @@ import java.util.UUID;
  * {@link #record} their own admin actions too. Thread-safe.
  */
 public final class AuditLog {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
   private final Database db;
   private final Clock clock;
 
@@ -24,16 +26,8 @@ public final class AuditLog {
 
   public AuditEntry record(
       String actor, String action, String target, String clientIp, Integer status, String detail) {
-    AuditEntry e =
-        new AuditEntry(
-            UUID.randomUUID().toString(),
-            clock.instant(),
-            actor,
-            action,
-            target,
-            clientIp,
-            status,
-            detail);
+    Instant at = clock.instant();
+    AuditEntry e = new AuditEntry(id(at), at, actor, action, target, clientIp, status, detail);
     db.jdbi()
         .useHandle(
             h ->
@@ -51,6 +45,18 @@ public final class AuditLog {
                     .bind("detail", detail)
                     .execute());
     return e;
+  }
+
+  /**
+   * Ids sort in write order (epoch millis, then a per-process sequence, then randomness against
+   * collisions between nodes), so entries written in the same millisecond still list in order.
+   */
+  private static String id(Instant at) {
+    return String.format(
+        "%013d-%06d-%s",
+        at.toEpochMilli(),
+        SEQUENCE.incrementAndGet() % 1_000_000,
+        UUID.randomUUID().toString().substring(0, 8));
   }
 
   /** Newest first; {@code actor} / {@code action} filter by exact value when not null. */
