@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,8 @@ public final class RateLimiter implements AutoCloseable {
   private final Clock clock;
   private final long retryMillis;
   private final AtomicBoolean redisDown = new AtomicBoolean(false);
-  private final AtomicLong retryRedisAt = new AtomicLong(0);
+  private final ScheduledExecutorService reconnector;
+  private ScheduledFuture<?> reconnecting;
   private final AtomicInteger redisUp = new AtomicInteger(0);
   private final Counter redisErrors;
   private final Counter localFallback;
@@ -50,6 +54,20 @@ public final class RateLimiter implements AutoCloseable {
     registry.gauge("rate_limit_redis_up", redisUp);
     this.redisErrors = registry.counter("rate_limit_redis_errors_total");
     this.localFallback = registry.counter("rate_limit_local_fallback_total");
+    if (redis == null) {
+      this.reconnector = null;
+    } else {
+      this.reconnector =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "rate-limit-redis-reconnect");
+                t.setDaemon(true);
+                return t;
+              });
+      if (!redis.connect()) {
+        markDown(redis.lastError());
+      }
+    }
   }
 
   /** Spends one request of {@code limit} from the bucket named {@code key}. */
@@ -94,30 +112,47 @@ public final class RateLimiter implements AutoCloseable {
   }
 
   private ConsumptionProbe consume(String key, Supplier<BucketConfiguration> config) {
-    if (redis != null && (!redisDown.get() || clock.millis() >= retryRedisAt.get())) {
+    if (redis != null && !redisDown.get()) {
       try {
-        ConsumptionProbe probe = redis.tryConsume(key, config);
-        if (redisDown.compareAndSet(true, false)) {
-          redisUp.set(1);
-          log.info("Redis is back: rate limits are shared across nodes again");
-        }
-        return probe;
+        return redis.tryConsume(key, config);
       } catch (RuntimeException e) {
         redisErrors.increment();
-        retryRedisAt.set(clock.millis() + retryMillis);
-        if (redisDown.compareAndSet(false, true)) {
-          redisUp.set(0);
-          log.warn(
-              "Redis unavailable for rate limits ({}); falling back to per-node local buckets"
-                  + " until it returns",
-              e.toString());
-        }
+        markDown(e);
       }
     }
     if (redis != null) {
       localFallback.increment();
     }
     return local.tryConsume(key, config);
+  }
+
+  private void markDown(RuntimeException cause) {
+    if (!redisDown.compareAndSet(false, true)) {
+      return;
+    }
+    redisUp.set(0);
+    log.warn(
+        "Redis unavailable for rate limits ({}); falling back to per-node local buckets until it"
+            + " returns",
+        String.valueOf(cause));
+    synchronized (this) {
+      if (!reconnector.isShutdown()) {
+        reconnecting =
+            reconnector.scheduleWithFixedDelay(
+                this::tryReconnect, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void tryReconnect() {
+    if (redis.connect()) {
+      synchronized (this) {
+        reconnecting.cancel(false);
+      }
+      redisUp.set(1);
+      redisDown.set(false);
+      log.info("Redis is back: rate limits are shared across nodes again");
+    }
   }
 
   private BucketConfiguration configuration(RateLimit limit) {
@@ -151,6 +186,9 @@ public final class RateLimiter implements AutoCloseable {
   @Override
   public void close() {
     if (redis != null) {
+      synchronized (this) {
+        reconnector.shutdownNow();
+      }
       redis.close();
     }
   }

@@ -19,18 +19,22 @@ import java.util.function.Supplier;
 
 /**
  * Buckets in Redis (Bucket4j's compare-and-swap proxy over Lettuce), so every API node spends one
- * shared budget. Connects lazily; on any failure the connection is dropped and the next call
- * reconnects, so a Redis that comes back is used again without Lettuce's own reconnect back-off.
- * Commands are rejected at once while disconnected and time out after {@code timeout}: a dead Redis
- * costs a request at most that long, and {@link RateLimiter} stops asking it for a while.
+ * shared budget. {@link #connect()} is called by {@link RateLimiter} at start-up and from its
+ * background reconnect loop, never on a request; on any command failure the connection is dropped,
+ * and until the next successful {@code connect()} every call fails at once. Commands time out after
+ * {@code timeout}, so a dead Redis costs one request at most that long.
  */
 final class RedisBucketStore implements BucketStore, AutoCloseable {
+  /** Connecting happens off the request path, so it may take longer than a command. */
+  private static final Duration MIN_CONNECT = Duration.ofSeconds(2);
+
   private final RedisClient client;
   private final String prefix;
   private final Duration timeout;
   private final TimeMeter timeMeter;
   private StatefulRedisConnection<byte[], byte[]> connection;
   private volatile LettuceBasedProxyManager<byte[]> proxy;
+  private volatile RuntimeException lastError;
 
   RedisBucketStore(String url, String prefix, Duration timeout, TimeMeter timeMeter) {
     RedisURI uri = RedisURI.create(url);
@@ -40,7 +44,10 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
         ClientOptions.builder()
             .autoReconnect(false)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+            .socketOptions(
+                SocketOptions.builder()
+                    .connectTimeout(timeout.compareTo(MIN_CONNECT) < 0 ? MIN_CONNECT : timeout)
+                    .build())
             .timeoutOptions(TimeoutOptions.enabled(timeout))
             .build());
     this.prefix = prefix;
@@ -50,9 +57,12 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
 
   @Override
   public ConsumptionProbe tryConsume(String key, Supplier<BucketConfiguration> configuration) {
+    LettuceBasedProxyManager<byte[]> p = proxy;
+    if (p == null) {
+      throw new IllegalStateException("not connected to Redis");
+    }
     try {
-      return proxy()
-          .builder()
+      return p.builder()
           .build((prefix + key).getBytes(StandardCharsets.UTF_8), configuration)
           .tryConsumeAndReturnRemaining(1);
     } catch (RuntimeException e) {
@@ -61,25 +71,33 @@ final class RedisBucketStore implements BucketStore, AutoCloseable {
     }
   }
 
-  private LettuceBasedProxyManager<byte[]> proxy() {
-    LettuceBasedProxyManager<byte[]> p = proxy;
-    if (p != null) {
-      return p;
+  /** Connects (and pings) if not connected; false with {@link #lastError()} when that fails. */
+  synchronized boolean connect() {
+    if (proxy != null) {
+      return true;
     }
-    synchronized (this) {
-      if (proxy == null) {
-        connection = client.connect(ByteArrayCodec.INSTANCE);
-        proxy =
-            Bucket4jLettuce.casBasedBuilder(connection)
-                .clientClock(timeMeter)
-                .requestTimeout(timeout)
-                .expirationAfterWrite(
-                    ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofHours(25)))
-                .build();
-      }
-      return proxy;
+    try {
+      connection = client.connect(ByteArrayCodec.INSTANCE);
+      connection.sync().ping();
+      proxy =
+          Bucket4jLettuce.casBasedBuilder(connection)
+              .clientClock(timeMeter)
+              .requestTimeout(timeout)
+              .expirationAfterWrite(
+                  ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                      Duration.ofHours(25)))
+              .build();
+      lastError = null;
+      return true;
+    } catch (RuntimeException e) {
+      lastError = e;
+      disconnect();
+      return false;
     }
+  }
+
+  RuntimeException lastError() {
+    return lastError;
   }
 
   private synchronized void disconnect() {

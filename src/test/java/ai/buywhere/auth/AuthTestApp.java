@@ -29,6 +29,7 @@ final class AuthTestApp implements AutoCloseable {
 
   final TestDatabases.Created created;
   final Database db;
+  private final boolean ownsDb;
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final Auth auth;
   final ApiServer server;
@@ -38,8 +39,23 @@ final class AuthTestApp implements AutoCloseable {
   }
 
   private AuthTestApp(TestDatabases.Created created, Map<String, String> env, Clock clock) {
+    this(created, Database.open(created.config(), "auth-test").migrate(), true, env, clock);
+  }
+
+  /** Another API node over the same database (which the caller closes). */
+  static AuthTestApp node(Database db, Map<String, String> env, Clock clock) {
+    return new AuthTestApp(null, db, false, env, clock);
+  }
+
+  private AuthTestApp(
+      TestDatabases.Created created,
+      Database db,
+      boolean ownsDb,
+      Map<String, String> env,
+      Clock clock) {
     this.created = created;
-    this.db = Database.open(created.config(), "auth-test").migrate();
+    this.db = db;
+    this.ownsDb = ownsDb;
     this.auth = Auth.create(AuthConfig.from(Settings.of(env, Map.of())), db, clock, registry);
     RouteModule probes =
         config -> {
@@ -119,7 +135,9 @@ final class AuthTestApp implements AutoCloseable {
   public void close() {
     server.stop();
     auth.close();
-    db.close();
-    created.close();
+    if (ownsDb) {
+      db.close();
+      created.close();
+    }
   }
 }
