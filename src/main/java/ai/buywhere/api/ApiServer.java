@@ -1,6 +1,7 @@
 package ai.buywhere.api;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one HTTP server (Javalin 7 on Jetty 12). Shared pieces are applied before any feature's
@@ -55,20 +57,35 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.host = options.host();
               config.jetty.port = options.port();
               config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
-              config.routes.before(
-                  ctx -> {
-                    RequestIds.assign(ctx);
-                    if (HandlerType.GET.equals(ctx.method())
-                        || HandlerType.HEAD.equals(ctx.method())) {
-                      ctx.header("Access-Control-Allow-Origin", "*");
-                      ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
-                    }
-                  });
+              config.routes.before(ApiServer::requestBasics);
+              config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
               ErrorMapper.install(config);
               for (RouteModule module : modules) {
                 module.configure(config);
               }
             });
+  }
+
+  /**
+   * Request id (header, attribute, logging MDC) and CORS. A CORS preflight ({@code OPTIONS} with
+   * {@code Access-Control-Request-Method}) is answered here with 204, as the API is read-only and
+   * public: any origin may GET with {@code Authorization} and {@code X-Request-Id}.
+   */
+  private static void requestBasics(Context ctx) {
+    RequestIds.assign(ctx);
+    HandlerType m = ctx.method();
+    if (HandlerType.GET.equals(m) || HandlerType.HEAD.equals(m)) {
+      ctx.header("Access-Control-Allow-Origin", "*");
+      ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+    } else if (HandlerType.OPTIONS.equals(m)
+        && ctx.header("Access-Control-Request-Method") != null) {
+      ctx.header("Access-Control-Allow-Origin", "*");
+      ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
+      ctx.header("Access-Control-Max-Age", "600");
+      ctx.status(204);
+      ctx.skipRemainingHandlers();
+    }
   }
 
   public ApiServer start() {

@@ -36,6 +36,9 @@ class ApiServerTest {
               ctx -> {
                 throw new IllegalStateException("secret internal detail at db.host:5432");
               });
+          config.routes.get("/probe/bare", ctx -> ctx.status(503));
+          config.routes.get(
+              "/probe/own-body", ctx -> ctx.status(503).json(Map.of("status", "draining")));
           config.routes.post("/probe/body", ctx -> ctx.json(ctx.bodyAsClass(Echo.class)));
         };
     server = new ApiServer(new ApiServer.Options("127.0.0.1", 0, 1024), List.of(probe)).start();
@@ -136,6 +139,33 @@ class ApiServerTest {
                         "{\"some_field\":\"" + "x".repeat(5000) + "\"}")));
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(json(big).at("/error/code").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void bareStatusGetsTheEnvelopeButAnOwnBodyIsKept() throws Exception {
+    HttpResponse<String> bare = send(get("/probe/bare"));
+    assertThat(bare.statusCode()).isEqualTo(503);
+    assertThat(json(bare).at("/error/code").asText()).isEqualTo("service_unavailable");
+
+    HttpResponse<String> own = send(get("/probe/own-body"));
+    assertThat(own.statusCode()).isEqualTo(503);
+    assertThat(json(own).get("status").asText()).isEqualTo("draining");
+    assertThat(json(own).has("error")).isFalse();
+  }
+
+  @Test
+  void corsPreflightIsAnswered() throws Exception {
+    HttpResponse<String> r =
+        send(
+            get("/probe/ok")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://agent.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+        .contains("Authorization");
   }
 
   @Test
