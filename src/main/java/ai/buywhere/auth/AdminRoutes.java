@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Admin access for all of {@code /admin/*} (whichever feature owns the route) and the key and audit
@@ -23,6 +25,7 @@ import java.util.Map;
  * except reads of the audit log itself.
  */
 final class AdminRoutes implements RouteModule {
+  private static final Logger log = LoggerFactory.getLogger(AdminRoutes.class);
   static final String ACTOR = "buywhere.admin.actor";
   private static final String IP = "buywhere.admin.ip";
 
@@ -87,13 +90,24 @@ final class AdminRoutes implements RouteModule {
     }
     Endpoint matched = ctx.endpoints().lastHttpEndpoint();
     String route = matched == null ? ctx.path() : matched.path;
-    audit.record(
-        actor,
-        ctx.method().name() + " " + route,
-        ctx.path(),
-        ctx.attribute(IP),
-        ctx.statusCode(),
-        ctx.queryString());
+    try {
+      audit.record(
+          actor,
+          ctx.method().name() + " " + route,
+          ctx.path(),
+          ctx.attribute(IP),
+          ctx.statusCode(),
+          ctx.queryString());
+    } catch (RuntimeException e) {
+      // the action has happened; the response stays as it is and the gap is loud in the log
+      log.error(
+          "could not write audit entry: actor={} action={} {} status={}",
+          actor,
+          ctx.method().name(),
+          ctx.path(),
+          ctx.statusCode(),
+          e);
+    }
   }
 
   private void create(Context ctx) {

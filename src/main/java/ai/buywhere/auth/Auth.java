@@ -13,6 +13,9 @@ import java.util.List;
  * the registration order. {@link #close()} flushes last-used times and closes the Redis connection.
  */
 public final class Auth implements AutoCloseable {
+  /** Context attribute holding the {@link Principal} of an admitted {@code /v1} request. */
+  public static final String PRINCIPAL_ATTRIBUTE = AuthRoutes.PRINCIPAL;
+
   private final AuthConfig config;
   private final ApiKeyService keys;
   private final RateLimiter limiter;

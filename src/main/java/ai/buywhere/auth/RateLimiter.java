@@ -78,7 +78,7 @@ public final class RateLimiter implements AutoCloseable {
     long window = limit.perMinute() > 0 ? limit.perMinute() : limit.perDay();
     Duration windowLength = limit.perMinute() > 0 ? Duration.ofMinutes(1) : Duration.ofDays(1);
     String bucketKey = key + ":" + limit.perMinute() + "m" + limit.perDay() + "d";
-    return decide(bucketKey, window, windowLength, () -> configuration(limit));
+    return decide(bucketKey, window, windowLength, () -> configuration(limit), false);
   }
 
   /** A fixed-window allowance (e.g. registrations per IP per hour). */
@@ -89,7 +89,7 @@ public final class RateLimiter implements AutoCloseable {
             BucketConfiguration.builder()
                 .addLimit(b -> b.capacity(allowed).refillIntervally(allowed, window).id("window"))
                 .build();
-    return decide(bucketKey, allowed, window, config);
+    return decide(bucketKey, allowed, window, config, true);
   }
 
   /** True while rate limits are served from Redis. */
@@ -97,13 +97,23 @@ public final class RateLimiter implements AutoCloseable {
     return redis != null && !redisDown.get();
   }
 
+  /**
+   * @param exactReset the bucket has a single bandwidth, so Bucket4j's time-to-full is the reset;
+   *     with minute + day bandwidths it would be the daily refill, so the minute refill is derived
+   */
   private RateLimitDecision decide(
-      String key, long limit, Duration window, Supplier<BucketConfiguration> config) {
+      String key,
+      long limit,
+      Duration window,
+      Supplier<BucketConfiguration> config,
+      boolean exactReset) {
     ConsumptionProbe probe = consume(key, config);
     long remaining = Math.max(0, probe.getRemainingTokens());
     if (probe.isConsumed()) {
       long reset =
-          remaining >= limit ? 0 : ceilDiv((limit - remaining) * window.toSeconds(), limit);
+          exactReset
+              ? ceilDiv(probe.getNanosToWaitForReset(), 1_000_000_000L)
+              : remaining >= limit ? 0 : ceilDiv((limit - remaining) * window.toSeconds(), limit);
       return new RateLimitDecision(true, limit, remaining, reset, 0);
     }
     long wait = Math.max(1, ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));

@@ -46,6 +46,9 @@ class AuthRoutesTest {
       assertThat(body.at("/rate_limit/rpm").asInt()).isEqualTo(60);
       assertThat(body.at("/rate_limit/daily").asInt()).isEqualTo(1000);
       assertThat(r.headers().firstValue("X-RateLimit-Limit")).hasValue("1000");
+      assertThat(r.headers().firstValue("X-RateLimit-Remaining")).hasValue("999");
+      // the hourly window refills in full an hour after it started
+      assertThat(r.headers().firstValue("X-RateLimit-Reset")).hasValue("3600");
 
       List<Map<String, Object>> rows =
           app.db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM api_keys").mapToMap().list());
