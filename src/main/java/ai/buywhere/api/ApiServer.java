@@ -16,8 +16,10 @@ import org.slf4j.MDC;
  * The one HTTP server (Javalin 7 on Jetty 12). Shared pieces are applied before any feature's
  * {@link RouteModule}: the snake_case JSON mapper, {@code X-Request-Id}, CORS for GET, the request
  * body cap and the error envelope ({@link ErrorMapper}). Modules then add their before-handlers
- * (auth, rate limits, metrics) and routes in the order given, so an auth module listed first guards
- * every route added after it.
+ * (auth, rate limits, metrics) and routes in the order given. Javalin runs every matching
+ * before-handler, in registration order, ahead of any endpoint, so a guard protects every route
+ * whichever module declares it; modules fail with {@link ApiException} and never register their own
+ * handlers for {@code Exception}.
  *
  * <p>Lifecycle: {@link #start()} binds (port 0 picks a free port, see {@link #port()}); {@link
  * #stop()} stops accepting, lets in-flight requests finish (Jetty's graceful stop) and is
