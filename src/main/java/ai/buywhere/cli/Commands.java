@@ -10,5 +10,6 @@ final class Commands {
     // sub-commands are added by each feature as it lands
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
+    root.addSubcommand(new KeysCommand());
   }
 }
