@@ -10,6 +10,8 @@ import ai.buywhere.auth.AuthConfig;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.mcp.LocalCatalogBackend;
+import ai.buywhere.mcp.McpHttpModule;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
@@ -39,6 +41,7 @@ public final class Application implements AutoCloseable {
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
+  private McpHttpModule mcpHttp;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -145,7 +148,21 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
+    modules.add(mcpHttp());
     return List.copyOf(modules);
+  }
+
+  /**
+   * MCP over Streamable HTTP at {@code /mcp} (the same query service, keys and rate limits as
+   * REST), built on first use; closed by {@link #close()} after the server stopped.
+   */
+  public synchronized McpHttpModule mcpHttp() {
+    if (mcpHttp == null) {
+      mcpHttp =
+          new McpHttpModule(
+              new LocalCatalogBackend(catalogQueries()), auth().authenticator(), () -> true);
+    }
+    return mcpHttp;
   }
 
   /** A not yet started API server with every route module; port 0 picks a free port. */
@@ -156,6 +173,9 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (mcpHttp != null) {
+        mcpHttp.close();
+      }
       if (auth != null) {
         auth.close();
       }

@@ -1,0 +1,62 @@
+package ai.buywhere.mcp;
+
+import ai.buywhere.cli.VersionProvider;
+import ai.buywhere.shared.Json;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Duration;
+
+/**
+ * Builds the BuyWhere MCP server (tools, the catalog resource template, prompts) on a transport:
+ * the same definition for Streamable HTTP and for stdio. Tool input is validated by the tools
+ * themselves (so errors name the argument as REST does); structured output is checked by the SDK
+ * against each tool's output schema.
+ */
+public final class McpServers {
+  static final String NAME = "buywhere";
+  static final String INSTRUCTIONS =
+      "BuyWhere is a product catalog across merchants (Shopee, Lazada, Amazon, ...). Use"
+          + " search_products to find products, get_product / compare_products for details,"
+          + " find_best_price for the cheapest offer, get_deals for discounts, get_price_history"
+          + " to judge a price, find_similar for alternatives, list_categories for category slugs.";
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private McpServers() {}
+
+  /** The SDK's JSON mapper over a plain Jackson mapper (the protocol has its own field names). */
+  static McpJsonMapper jsonMapper() {
+    return new JacksonMcpJsonMapper(Json.create());
+  }
+
+  static McpSyncServer http(
+      McpStreamableServerTransportProvider transport, CatalogBackend backend) {
+    return configure(McpServer.sync(transport), backend);
+  }
+
+  static McpSyncServer stdio(McpServerTransportProvider transport, CatalogBackend backend) {
+    return configure(McpServer.sync(transport), backend);
+  }
+
+  private static McpSyncServer configure(
+      McpServer.SyncSpecification<?> spec, CatalogBackend backend) {
+    return spec.serverInfo(NAME, VersionProvider.version())
+        .instructions(INSTRUCTIONS)
+        .capabilities(capabilities())
+        .jsonMapper(jsonMapper())
+        .validateToolInputs(false)
+        .requestTimeout(REQUEST_TIMEOUT)
+        .tools(CatalogTools.specifications(backend))
+        .resourceTemplates(CatalogResources.template(backend))
+        .prompts(CatalogPrompts.specifications())
+        .build();
+  }
+
+  private static ServerCapabilities capabilities() {
+    return ServerCapabilities.builder().tools(false).resources(false, false).prompts(false).build();
+  }
+}

@@ -1,0 +1,203 @@
+package ai.buywhere.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.buywhere.api.ApiJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The SDK's own Java client against {@code /mcp} on the real server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class McpHttpTest {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  McpFixture fx;
+  McpSyncClient client;
+
+  @BeforeAll
+  void start() throws Exception {
+    fx = new McpFixture();
+    client = fx.client(fx.key);
+    client.initialize();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (client != null) {
+      client.closeGracefully();
+    }
+    if (fx != null) {
+      fx.close();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void listsTheEightToolsWithSchemasAndAnnotations() {
+    List<McpSchema.Tool> tools = client.listTools().tools();
+    assertThat(tools)
+        .extracting(McpSchema.Tool::name)
+        .containsExactlyInAnyOrderElementsOf(ToolCatalog.NAMES);
+    for (McpSchema.Tool t : tools) {
+      assertThat(t.description()).hasSizeGreaterThan(40);
+      assertThat(t.outputSchema()).containsKey("type");
+      assertThat(t.annotations().readOnlyHint()).isTrue();
+      assertThat(t.annotations().idempotentHint()).isTrue();
+    }
+    McpSchema.Tool search =
+        tools.stream().filter(t -> t.name().equals("search_products")).findFirst().orElseThrow();
+    assertThat((List<Object>) search.inputSchema().get("required")).containsExactly("q");
+    assertThat((Map<String, Object>) search.inputSchema().get("properties"))
+        .containsKeys(
+            "q",
+            "domain",
+            "region",
+            "country_code",
+            "category",
+            "brand",
+            "min_price",
+            "max_price",
+            "currency",
+            "sort",
+            "limit",
+            "offset",
+            "compact");
+  }
+
+  @Test
+  void searchReturnsTheRestShapeAsStructuredContentAndText() throws Exception {
+    CallToolResult r =
+        client.callTool(
+            new CallToolRequest(
+                "search_products", Map.of("q", "sony headphones", "country_code", "SG")));
+    assertThat(r.isError()).isNotEqualTo(Boolean.TRUE);
+    JsonNode structured = ApiJson.mapper().valueToTree(r.structuredContent());
+    JsonNode text = ApiJson.mapper().readTree(((TextContent) r.content().get(0)).text());
+    assertThat(text).isEqualTo(structured);
+    assertThat(structured.get("data")).hasSize(2);
+    assertThat(structured.at("/meta/total").asInt()).isEqualTo(2);
+
+    JsonNode rest =
+        ApiJson.mapper()
+            .readTree(
+                get("/v1/products/search?q=sony%20headphones&country_code=SG", fx.key).body());
+    assertThat(withoutTiming(structured)).isEqualTo(withoutTiming(rest));
+  }
+
+  @Test
+  void everyToolAnswers() {
+    String sony = fx.ids.get("sony-lz");
+    String bose = fx.ids.get("bose-sh");
+    assertThat(call("get_product", Map.of("id", sony)).get("title").asText()).contains("Sony");
+    assertThat(call("compare_products", Map.of("ids", List.of(sony, bose))).get("data")).hasSize(2);
+    assertThat(call("get_deals", Map.of("country_code", "SG")).get("data")).isNotEmpty();
+    assertThat(call("list_categories", Map.of("country_code", "SG")).get("data")).isNotEmpty();
+    JsonNode best = call("find_best_price", Map.of("product_name", "Sony WH-1000XM5"));
+    assertThat(best.at("/data/offer_count").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(call("get_price_history", Map.of("id", sony, "days", 7)).get("days").asInt())
+        .isEqualTo(7);
+    assertThat(call("find_similar", Map.of("id", sony, "limit", 3)).get("data")).isNotEmpty();
+  }
+
+  @Test
+  void badArgumentsAreInvalidParamsNamingTheArgument() {
+    assertThatThrownBy(
+            () ->
+                client.callTool(
+                    new CallToolRequest("search_products", Map.of("q", "x", "limit", 500))))
+        .isInstanceOfSatisfying(
+            McpError.class,
+            e -> {
+              assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+              assertThat(e.getMessage()).contains("'limit'");
+            });
+    assertThatThrownBy(() -> client.callTool(new CallToolRequest("search_products", Map.of())))
+        .isInstanceOf(McpError.class)
+        .hasMessageContaining("'q'");
+    assertThatThrownBy(
+            () -> client.callTool(new CallToolRequest("find_best_price", Map.of("q", "sony"))))
+        .hasMessageContaining("'product_name'");
+    assertThatThrownBy(
+            () -> client.callTool(new CallToolRequest("get_product", Map.of("id", "nope"))))
+        .hasMessageContaining("'id'");
+  }
+
+  @Test
+  void missingProductIsAToolErrorNotAProtocolError() {
+    CallToolResult r =
+        client.callTool(
+            new CallToolRequest(
+                "get_product", Map.of("id", "00000000-0000-4000-8000-000000000000")));
+    assertThat(r.isError()).isTrue();
+    assertThat(((TextContent) r.content().get(0)).text())
+        .contains("not_found")
+        .contains("00000000-0000-4000-8000-000000000000")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void catalogResourceAndPrompts() throws Exception {
+    assertThat(client.listResourceTemplates().resourceTemplates())
+        .extracting(McpSchema.ResourceTemplate::uriTemplate)
+        .containsExactly("buywhere://catalog/{country}");
+    McpSchema.ReadResourceResult r =
+        client.readResource(new McpSchema.ReadResourceRequest("buywhere://catalog/SG"));
+    JsonNode tree =
+        ApiJson.mapper().readTree(((McpSchema.TextResourceContents) r.contents().get(0)).text());
+    assertThat(tree.get("country_code").asText()).isEqualTo("SG");
+    assertThat(tree.findValues("slug").stream().map(JsonNode::asText))
+        .contains("electronics", "home");
+    assertThat(client.listPrompts().prompts())
+        .extracting(McpSchema.Prompt::name)
+        .contains("find_cheapest_offer");
+    McpSchema.GetPromptResult p =
+        client.getPrompt(
+            new McpSchema.GetPromptRequest("find_cheapest_offer", Map.of("product", "Kettle")));
+    assertThat(((TextContent) p.messages().get(0).content()).text()).contains("find_best_price");
+  }
+
+  @Test
+  void healthIsJson() throws Exception {
+    HttpResponse<String> r = get("/mcp/v1/health", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode h = ApiJson.mapper().readTree(r.body());
+    assertThat(h.get("status").asText()).isEqualTo("ok");
+    assertThat(h.get("tools").asInt()).isEqualTo(8);
+    assertThat(h.get("protocol_versions")).isNotEmpty();
+  }
+
+  JsonNode call(String tool, Map<String, Object> args) {
+    CallToolResult r = client.callTool(new CallToolRequest(tool, args));
+    assertThat(r.isError()).as(tool + " " + r.content()).isNotEqualTo(Boolean.TRUE);
+    return ApiJson.mapper().valueToTree(r.structuredContent());
+  }
+
+  HttpResponse<String> get(String path, String key) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fx.url() + path));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode withoutTiming(JsonNode n) {
+    JsonNode copy = n.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("meta")).remove("response_time_ms");
+    return copy;
+  }
+}
