@@ -12,6 +12,7 @@ import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
 import ai.buywhere.mcp.LocalCatalogBackend;
 import ai.buywhere.mcp.McpHttpModule;
+import ai.buywhere.search.ProductSearch;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
@@ -121,11 +122,18 @@ public final class Application implements AutoCloseable {
    */
   public synchronized CatalogQueryService catalogQueries() {
     if (catalogQueries == null) {
-      catalogQueries =
-          new CatalogQueryService(
-              catalog, search().search(), fx, clock, server.defaultCountryFilter(), Set::of);
+      catalogQueries = catalogQueries(search().search());
     }
     return catalogQueries;
+  }
+
+  /**
+   * A query service over another searcher (the read-only index of {@code buywhere mcp}) with the
+   * same market settings and kill switch as {@link #catalogQueries()}.
+   */
+  public CatalogQueryService catalogQueries(ProductSearch productSearch) {
+    return new CatalogQueryService(
+        catalog, productSearch, fx, clock, server.defaultCountryFilter(), Set::of);
   }
 
   /**

@@ -1,5 +1,6 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.mcp.McpCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -11,5 +12,6 @@ final class Commands {
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
+    root.addSubcommand(new McpCommand());
   }
 }
