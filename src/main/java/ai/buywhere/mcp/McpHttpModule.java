@@ -32,6 +32,7 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
 
   private final HttpServletStreamableServerTransportProvider transport;
   private final McpSyncServer server;
+  private final OwnedSchedulers schedulers = new OwnedSchedulers();
   private final Authenticator authenticator;
   private final BooleanSupplier enabled;
   private boolean closed;
@@ -44,11 +45,13 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
     this.authenticator = authenticator;
     this.enabled = enabled;
     this.transport =
-        HttpServletStreamableServerTransportProvider.builder()
-            .jsonMapper(McpServers.jsonMapper())
-            .mcpEndpoint(PATH)
-            .keepAliveInterval(Duration.ofSeconds(30))
-            .build();
+        schedulers.capture(
+            () ->
+                HttpServletStreamableServerTransportProvider.builder()
+                    .jsonMapper(McpServers.jsonMapper())
+                    .mcpEndpoint(PATH)
+                    .keepAliveInterval(Duration.ofSeconds(30))
+                    .build());
     this.server = McpServers.http(transport, backend);
   }
 
@@ -93,5 +96,6 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
       LOG.warn("MCP server did not close gracefully: {}", e.toString());
     }
     transport.destroy();
+    schedulers.dispose();
   }
 }
