@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * MCP over Streamable HTTP inside the API server: the SDK's servlet at {@code /mcp} (POST for
  * messages, GET for the server-to-client stream, DELETE to end a session) behind {@link
  * McpAuthFilter}, and {@code GET /mcp/v1/health} as a Javalin route. Add it to the server's route
- * modules; {@link #close()} after the server stopped ends the sessions and the SDK's session
- * sweeper thread (which would otherwise keep the JVM alive).
+ * modules. When the server starts stopping (or on {@link #close()}) the sessions end and the SDK's
+ * session sweeper thread (which would otherwise keep the JVM alive) is disposed.
  */
 public final class McpHttpModule implements RouteModule, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpHttpModule.class);
@@ -65,6 +66,17 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
               PATH,
               EnumSet.of(DispatcherType.REQUEST));
         });
+    // end MCP sessions (and their open GET streams) as soon as the server starts stopping, so
+    // that Jetty's graceful stop does not wait for streams that never end on their own
+    config.jetty.modifyServer(
+        server ->
+            server.addEventListener(
+                new LifeCycle.Listener() {
+                  @Override
+                  public void lifeCycleStopping(LifeCycle event) {
+                    close();
+                  }
+                }));
     config.routes.get(HEALTH_PATH, ctx -> ctx.json(health()));
   }
 
