@@ -1,5 +1,6 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.ops.backup.BackupCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -7,6 +8,6 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
-    // sub-commands are added by each feature as it lands
+    root.addSubcommand(new BackupCommand());
   }
 }
