@@ -1,6 +1,7 @@
 package ai.buywhere.cli;
 
 import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -9,5 +10,6 @@ final class Commands {
 
   static void register(CommandLine root) {
     root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new ReplicationCommand());
   }
 }
