@@ -4,24 +4,21 @@ import ai.buywhere.store.DatabaseConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PgBouncer pool gauges from its admin console ({@code PGBOUNCER_ADMIN_URL}): per database and
  * user, {@code pgbouncer_pool_client_active}, {@code pgbouncer_pool_client_waiting}, {@code
  * pgbouncer_pool_server_active}, {@code pgbouncer_pool_server_idle} and {@code
  * pgbouncer_pool_usage_ratio} (server connections in use / the database's pool size), the number
- * the runbook's "PgBouncer pool usage" threshold watches. The admin console only speaks the simple
- * query protocol, hence {@code preferQueryMode=simple}. Call {@link #refresh} on a schedule.
+ * the runbook's "PgBouncer pool usage" threshold watches. Call {@link #refresh} on a schedule.
  */
 public final class PgBouncerMetrics {
   /** One row of {@code SHOW POOLS}, joined with the pool size from {@code SHOW DATABASES}. */
@@ -40,14 +37,19 @@ public final class PgBouncerMetrics {
   }
 
   private final DatabaseConfig admin;
+  private final String psql;
   private MultiGauge clientActive;
   private MultiGauge clientWaiting;
   private MultiGauge serverActive;
   private MultiGauge serverIdle;
   private MultiGauge usage;
 
-  public PgBouncerMetrics(DatabaseConfig admin) {
+  /**
+   * {@code psql} is the client binary used for the admin console ({@code PSQL_PATH}, or "psql").
+   */
+  public PgBouncerMetrics(DatabaseConfig admin, String psql) {
     this.admin = admin;
+    this.psql = psql;
   }
 
   public void register(MeterRegistry registry) {
@@ -98,44 +100,93 @@ public final class PgBouncerMetrics {
   }
 
   List<Pool> read() {
-    Properties props = new Properties();
-    if (admin.user() != null) {
-      props.setProperty("user", admin.user());
+    Map<String, Integer> sizes = new HashMap<>();
+    for (Map<String, String> row : show("DATABASES")) {
+      sizes.put(row.get("name"), parseInt(row.get("pool_size")));
+    }
+    List<Pool> pools = new ArrayList<>();
+    for (Map<String, String> row : show("POOLS")) {
+      String db = row.get("database");
+      pools.add(
+          new Pool(
+              db,
+              row.get("user"),
+              parseInt(row.get("cl_active")),
+              parseInt(row.get("cl_waiting")),
+              parseInt(row.get("sv_active")),
+              parseInt(row.get("sv_idle")),
+              sizes.getOrDefault(db, 0),
+              row.get("pool_mode")));
+    }
+    return pools;
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return s == null || s.isBlank() ? 0 : Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * Runs {@code SHOW what} on the admin console through {@code psql} ({@code PSQL_PATH} or on
+   * PATH). Not JDBC: the driver sends {@code SET extra_float_digits} to a server reporting a
+   * version below 9.0, which PgBouncer's admin console takes as a config change and rejects.
+   */
+  private List<Map<String, String>> show(String what) {
+    URI uri = URI.create(admin.jdbcUrl().substring("jdbc:".length()));
+    Map<String, String> env = new HashMap<>();
+    env.put("PGHOST", uri.getHost());
+    env.put("PGPORT", String.valueOf(uri.getPort() > 0 ? uri.getPort() : 6432));
+    env.put("PGDATABASE", "pgbouncer");
+    env.put("PGCONNECT_TIMEOUT", "3");
+    String user = admin.user();
+    if (user == null && uri.getRawQuery() != null) {
+      for (String kv : uri.getRawQuery().split("&")) {
+        if (kv.startsWith("user=")) {
+          user = kv.substring(5);
+        }
+      }
+    }
+    if (user != null) {
+      env.put("PGUSER", user);
     }
     if (admin.password() != null) {
-      props.setProperty("password", admin.password());
+      env.put("PGPASSWORD", admin.password());
     }
-    props.setProperty("preferQueryMode", "simple");
-    props.setProperty("connectTimeout", "3");
-    props.setProperty("assumeMinServerVersion", "9.0");
-    try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), props);
-        Statement st = c.createStatement()) {
-      Map<String, Integer> sizes = new HashMap<>();
-      try (ResultSet rs = st.executeQuery("SHOW DATABASES")) {
-        while (rs.next()) {
-          sizes.put(rs.getString("name"), rs.getInt("pool_size"));
-        }
+    List<String> cmd =
+        List.of(psql, "-X", "-A", "-F", "\t", "-P", "footer=off", "-c", "SHOW " + what);
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new ReplicationException(
+            "cannot read SHOW " + what + " from " + admin.displayUrl() + ": " + out.strip());
       }
-      List<Pool> pools = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery("SHOW POOLS")) {
-        while (rs.next()) {
-          String db = rs.getString("database");
-          pools.add(
-              new Pool(
-                  db,
-                  rs.getString("user"),
-                  rs.getInt("cl_active"),
-                  rs.getInt("cl_waiting"),
-                  rs.getInt("sv_active"),
-                  rs.getInt("sv_idle"),
-                  sizes.getOrDefault(db, 0),
-                  rs.getString("pool_mode")));
-        }
+      List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+      List<Map<String, String>> rows = new ArrayList<>();
+      if (lines.isEmpty()) {
+        return rows;
       }
-      return pools;
-    } catch (SQLException e) {
-      throw new ReplicationException(
-          "cannot read SHOW POOLS from " + admin.displayUrl() + ": " + e.getMessage());
+      String[] header = lines.get(0).split("\t", -1);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] cells = line.split("\t", -1);
+        Map<String, String> row = new HashMap<>();
+        for (int i = 0; i < header.length && i < cells.length; i++) {
+          row.put(header[i], cells[i]);
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new ReplicationException("cannot run " + psql + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicationException("interrupted while reading SHOW " + what);
     }
   }
 }
