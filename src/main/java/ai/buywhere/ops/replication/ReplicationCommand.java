@@ -26,7 +26,12 @@ public final class ReplicationCommand implements Runnable {
 
   static ReplicationService service(CommonOptions common) {
     Settings s = common.settings();
-    return new ReplicationService(ReplicationConfig.from(s, ServerConfig.from(s).dataDir()));
+    ReplicationConfig config = ReplicationConfig.from(s, ServerConfig.from(s).dataDir());
+    if (config.primary().dialect() != ai.buywhere.store.Dialect.POSTGRESQL) {
+      throw new ReplicationException(
+          "replication needs a PostgreSQL DATABASE_URL; the embedded SQLite database has no replica");
+    }
+    return new ReplicationService(config);
   }
 
   @Command(

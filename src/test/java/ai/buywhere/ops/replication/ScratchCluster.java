@@ -14,7 +14,23 @@ import java.util.List;
  * user. Never touches the main cluster on 5432.
  */
 final class ScratchCluster implements AutoCloseable {
-  static final String BIN = "/usr/lib/postgresql/15/bin/";
+  static final String BIN = binDir();
+
+  /** The newest installed server version's binaries (Debian layout). */
+  private static String binDir() {
+    try (var dirs = Files.list(Path.of("/usr/lib/postgresql"))) {
+      return dirs.filter(d -> Files.isExecutable(d.resolve("bin/initdb")))
+              .max(
+                  java.util.Comparator.comparingInt(
+                      d -> Integer.parseInt(d.getFileName().toString())))
+              .orElseThrow(
+                  () -> new IllegalStateException("no PostgreSQL server under /usr/lib/postgresql"))
+          + "/bin/";
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "PostgreSQL server binaries not found: apt-get install postgresql", e);
+    }
+  }
 
   final Path base;
   final int primaryPort;
