@@ -68,7 +68,7 @@ public final class BackupService {
 
   /** Takes a backup of the tier, publishes it atomically, then applies the tier's retention. */
   public BackupEntry create(BackupTier tier) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     String id = uniqueId(tier, now);
     String fileName = id + engine.extension();
     Path partial = store.partialPath(tier, fileName);
