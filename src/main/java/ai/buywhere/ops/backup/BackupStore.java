@@ -148,7 +148,7 @@ final class BackupStore {
         if (name.endsWith(MANIFEST_SUFFIX)) {
           continue;
         }
-        boolean partial = name.startsWith(".") && name.endsWith(PARTIAL_SUFFIX);
+        boolean partial = name.startsWith(".") && name.contains(PARTIAL_SUFFIX);
         boolean orphan =
             !name.startsWith(".")
                 && !Files.exists(dir.resolve(stripExtension(name) + MANIFEST_SUFFIX));
