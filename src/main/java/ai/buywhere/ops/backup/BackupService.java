@@ -242,6 +242,12 @@ public final class BackupService {
       throw new BackupException(
           "restore replaces live data in " + live.config().displayUrl() + "; confirm with --yes");
     }
+    if (countryCode.isPresent() && !ai.buywhere.catalog.Markets.isCountryCode(countryCode.get())) {
+      throw new BackupException(
+          "--market must be a two-letter country code such as us or sg, got '"
+              + countryCode.get()
+              + "'");
+    }
     BackupManifest m = entry.manifest();
     String liveDialect = live.dialect().name().toLowerCase(Locale.ROOT);
     if (!m.dialect().equals(liveDialect)) {

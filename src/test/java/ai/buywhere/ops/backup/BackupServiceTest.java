@@ -179,6 +179,10 @@ class BackupServiceTest {
       long seqBefore = f.repo.currentSeq();
       String epochBefore = f.repo.epoch();
 
+      assertThatThrownBy(() -> f.service.restore(good, Optional.of("usa"), true))
+          .isInstanceOf(BackupException.class)
+          .hasMessageContaining("--market");
+      assertThat(f.service.list(Optional.of(BackupTier.SAFETY))).isEmpty();
       RestoreReport report = f.service.restore(good, Optional.of("us"), true);
 
       assertThat(report.restoredProducts()).isEqualTo(10);
