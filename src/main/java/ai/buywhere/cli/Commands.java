@@ -7,6 +7,7 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
-    // sub-commands are added by each feature as it lands
+    root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
   }
 }
