@@ -9,5 +9,7 @@ final class Commands {
   static void register(CommandLine root) {
     root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
   }
 }
