@@ -11,5 +11,6 @@ final class Commands {
     root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
   }
 }
