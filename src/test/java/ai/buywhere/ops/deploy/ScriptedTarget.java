@@ -52,6 +52,10 @@ final class ScriptedTarget implements AutoCloseable {
   private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, String body)
       throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders()
+        .set(
+            "Content-Type",
+            body.startsWith("{") ? "application/json" : "text/plain; version=0.0.4");
     ex.sendResponseHeaders(status, b.length);
     try (OutputStream os = ex.getResponseBody()) {
       os.write(b);
