@@ -1,11 +1,13 @@
-# Shared by the runbook wrappers: runs the buywhere jar ($BUYWHERE_JAR, default target/buywhere.jar
-# next to this directory) with $JAVA_OPTS. Sourced, not executed.
-BUYWHERE_JAR="${BUYWHERE_JAR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/target/buywhere.jar}"
+# Sourced by the runbook wrapper scripts: finds the buywhere jar and runs it.
+# BUYWHERE_JAR overrides; otherwise the repository's target/buywhere.jar or the image's /app/buywhere.jar.
 buywhere() {
-  if [ ! -f "$BUYWHERE_JAR" ]; then
-    echo "buywhere jar not found at $BUYWHERE_JAR (build with ./mvnw package or set BUYWHERE_JAR)" >&2
-    exit 2
-  fi
-  # shellcheck disable=SC2086
-  exec java ${JAVA_OPTS:-} -jar "$BUYWHERE_JAR" "$@"
+  local here jar
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  for jar in "${BUYWHERE_JAR:-}" "$here/../target/buywhere.jar" /app/buywhere.jar; do
+    if [ -n "$jar" ] && [ -f "$jar" ]; then
+      exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+    fi
+  done
+  echo "buywhere.jar not found: build it with ./mvnw -q -DskipTests package or set BUYWHERE_JAR" >&2
+  exit 2
 }

@@ -11,5 +11,10 @@ final class Commands {
   static void register(CommandLine root) {
     root.addSubcommand(new BackupCommand());
     root.addSubcommand(new ReplicationCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
   }
 }
