@@ -138,6 +138,11 @@ public final class SearchIndex implements AutoCloseable {
       throw e;
     } catch (IOException | RuntimeException e) {
       log.warn("search index at {} is unreadable ({}); recreating it empty", dir, e.toString());
+      for (String file : directory.listAll()) {
+        if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          directory.deleteFile(file);
+        }
+      }
       return newWriter(directory, IndexWriterConfig.OpenMode.CREATE);
     }
   }
