@@ -50,15 +50,20 @@ public final class RelevanceEval {
     }
     Path products = Path.of(args[0]);
     List<String[]> pairs = readPairs(Path.of(args[1]));
-    Path tmp = Files.createTempDirectory("relevance-eval");
+    // -Deval.dir=DIR keeps catalog and index between runs (tuning is query-time only)
+    String keep = System.getProperty("eval.dir");
+    Path tmp = keep != null ? Path.of(keep) : Files.createTempDirectory("relevance-eval");
+    Files.createDirectories(tmp);
+    boolean fresh = !Files.exists(tmp.resolve("catalog.db"));
     try (Database db =
         Database.open(DatabaseConfig.sqlite(tmp.resolve("catalog.db"), 4), "eval").migrate()) {
       CatalogWriter writer = new CatalogWriter(db, FxRates.defaults(), Clock.systemUTC());
       CatalogRepository repo = new CatalogRepository(db);
-      Map<String, String> titles = load(products, writer);
+      Map<String, String> titles = load(products, fresh ? writer : null);
       try (SearchIndex index = SearchIndex.openWriter(tmp.resolve("index"))) {
         long t0 = System.nanoTime();
-        long n = new SearchIndexer(index, repo, Duration.ofSeconds(1)).rebuild(x -> {});
+        SearchIndexer indexer = new SearchIndexer(index, repo, Duration.ofSeconds(1));
+        long n = fresh ? indexer.rebuild(x -> {}) : indexer.catchUpOrRebuild();
         System.out.printf(
             "indexed %d products in %d ms; %d pairs%n",
             n, (System.nanoTime() - t0) / 1_000_000, pairs.size());
@@ -190,13 +195,17 @@ public final class RelevanceEval {
                 .model(text(n, "model"))
                 .categoryPath(category)
                 .build());
-        if (chunk.size() == 2000) {
+        if (writer == null) {
+          chunk.clear();
+        } else if (chunk.size() == 2000) {
           writer.write(chunk);
           chunk.clear();
         }
       }
     }
-    writer.write(chunk);
+    if (writer != null) {
+      writer.write(chunk);
+    }
     return titles;
   }
 
