@@ -3,6 +3,7 @@ package ai.buywhere.app;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
 import java.io.IOException;
@@ -23,6 +24,7 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
+  private SearchService search;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -77,8 +79,31 @@ public final class Application implements AutoCloseable {
     return catalog;
   }
 
+  /**
+   * The search index in writer mode, opened (and caught up with the catalog) on first use.
+   *
+   * @throws ai.buywhere.search.IndexLockedException when another process holds the index; callers
+   *     that can do without search (the importer) catch it and let that process catch up
+   */
+  public synchronized SearchService search() {
+    if (search == null) {
+      search =
+          SearchService.open(
+              SearchService.indexDir(server.dataDir()),
+              catalog,
+              catalogWriter,
+              SearchService.POLL_INTERVAL);
+    }
+    return search;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (search != null) {
+        search.close();
+      }
+    }
     database.close();
   }
 }
