@@ -9,5 +9,6 @@ final class Commands {
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
     root.addSubcommand(new ReindexCommand());
+    root.addSubcommand(new ImportCommand());
   }
 }

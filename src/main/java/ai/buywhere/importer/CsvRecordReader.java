@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvReadException;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ final class CsvRecordReader implements RecordReader {
   @Override
   public RawRecord next() throws IOException {
     try {
-      if (!rows.hasNextValue()) {
+      if (!hasNext()) {
         if (!headerChecked) {
           checkHeader();
         }
@@ -52,7 +53,8 @@ final class CsvRecordReader implements RecordReader {
       checkHeader();
     }
     JsonLocation at = rows.getParser().currentTokenLocation();
-    long line = at.getLineNr();
+    // a row's START_OBJECT is reported where the previous row (or the header) ended
+    long line = at.getLineNr() + 1;
     try {
       JsonNode row = rows.nextValue();
       if (row instanceof ObjectNode object) {
@@ -66,6 +68,20 @@ final class CsvRecordReader implements RecordReader {
       return RawRecord.malformed(line, "not a CSV row");
     } catch (RuntimeJsonMappingException e) {
       return RawRecord.malformed(line, "malformed CSV row: " + message(e));
+    } catch (CsvReadException e) {
+      // a row-level problem (too many cells): the iterator resyncs to the next row
+      return RawRecord.malformed(line, "malformed CSV row: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A quoting error cannot be skipped safely in CSV: it fails the file, naming the line. */
+  private boolean hasNext() throws IOException {
+    try {
+      return rows.hasNextValue();
+    } catch (JsonProcessingException e) {
+      throw new ImportException(
+          "unreadable CSV at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(),
+          e);
     }
   }
 
