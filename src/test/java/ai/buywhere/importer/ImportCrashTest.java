@@ -8,6 +8,9 @@ import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
 import ai.buywhere.catalog.ProductValidator;
+import ai.buywhere.search.SearchIndex;
+import ai.buywhere.search.SearchIndexer;
+import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
 import ai.buywhere.store.Dialect;
@@ -19,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * finishes the job without touching the rows already there.
  */
 class ImportCrashTest {
-  private static final int ROWS = 20_000;
+  private static final int ROWS = 10_000;
   private static final int CHUNK = 100;
 
   @TempDir Path dir;
@@ -124,6 +129,18 @@ class ImportCrashTest {
       assertThat(count(db, "SELECT COUNT(*) FROM price_history")).isEqualTo(ROWS - ROWS / 10);
       assertThat(count(db, "SELECT COUNT(DISTINCT change_seq) FROM products")).isEqualTo(ROWS);
       assertThat(new CatalogRepository(db).changesSince(0, ROWS + 1)).hasSize(ROWS);
+
+      // restart: the index catches up from the change sequence and agrees with the catalog
+      Path indexDir = SearchService.indexDir(data);
+      try (SearchIndex index = SearchIndex.openWriter(indexDir);
+          SearchIndexer indexer =
+              new SearchIndexer(index, new CatalogRepository(db), Duration.ofSeconds(1))) {
+        indexer.start();
+        assertThat(indexer.appliedSeq()).isEqualTo(new CatalogRepository(db).currentSeq());
+      }
+      try (var reader = DirectoryReader.open(FSDirectory.open(indexDir))) {
+        assertThat(reader.numDocs()).isEqualTo(ROWS);
+      }
     }
   }
 
