@@ -83,6 +83,12 @@ class DemoCatalogTest {
     Map<String, String> a = prices(DemoCatalog.offers());
     Map<String, String> b = prices(DemoCatalog.offers());
     assertThat(a).isEqualTo(b).hasSize(DemoCatalog.size());
+    // pinned: the same catalog on every machine (seeded; String.hashCode and Random are specified)
+    assertThat(DemoCatalog.size()).isEqualTo(319);
+    assertThat(a.get("lazada_sg:sony-wh-1000xm5"))
+        .startsWith("541.00 574.00 https://www.lazada.sg/");
+    assertThat(a.get("amazon_us:sony-wh-1000xm5"))
+        .startsWith("391.99 471.99 https://www.amazon.com/dp/");
   }
 
   private static Map<String, String> prices(List<DemoOffer> offers) {
