@@ -1,6 +1,8 @@
 package ai.buywhere.cli;
 
 import ai.buywhere.mcp.McpCommand;
+import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -8,10 +10,18 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new ReplicationCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
     // sub-commands are added by each feature as it lands
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
+    root.addSubcommand(new ImportCommand());
     root.addSubcommand(new McpCommand());
   }
 }

@@ -2,6 +2,9 @@ package ai.buywhere.cli;
 
 import ai.buywhere.api.ApiServer;
 import ai.buywhere.app.Application;
+import ai.buywhere.auth.DemoKey;
+import ai.buywhere.catalog.demo.DemoCatalog;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Bind address (default 0.0.0.0). Env: HOST.")
   String host;
 
+  @Option(
+      names = "--demo",
+      description = "Load the demo catalog (SG and US, with price histories) and print an API key.")
+  boolean demo;
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, String> ov = new HashMap<>();
@@ -48,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server;
     try {
       app.search();
+      if (demo) {
+        loadDemo(app);
+      }
       server = app.apiServer(app.server().host(), app.server().port()).start();
     } catch (RuntimeException e) {
       app.close();
@@ -69,6 +80,17 @@ final class ServeCommand implements Callable<Integer> {
                 "buywhere-shutdown"));
     stopped.await();
     return 0;
+  }
+
+  /** Loads the demo catalog, waits until search sees it, and prints a working API key. */
+  private static void loadDemo(Application app) {
+    DemoCatalog.LoadResult r = DemoCatalog.load(app.database(), app.fx(), app.clock());
+    if (!app.search().awaitSeq(app.catalog().currentSeq(), Duration.ofMinutes(2))) {
+      LOG.warn("search index still catching up with the demo catalog");
+    }
+    LOG.info("demo catalog: {} products ({} new)", r.products(), r.added());
+    String key = DemoKey.ensure(app.auth().keys(), app.server().dataDir());
+    System.out.println("Demo API key (Authorization: Bearer …): " + key);
   }
 
   private static String displayHost(String host) {

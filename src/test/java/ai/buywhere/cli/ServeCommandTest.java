@@ -16,7 +16,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code buywhere serve} as users run it: a separate JVM, real HTTP, then SIGTERM. */
+/**
+ * {@code buywhere serve --demo} as users run it: a separate JVM, the demo catalog and key, real
+ * HTTP, then SIGTERM.
+ */
 class ServeCommandTest {
   @TempDir Path dataDir;
 
@@ -35,7 +38,8 @@ class ServeCommandTest {
                 "--port",
                 "0",
                 "--data-dir",
-                dataDir.toString())
+                dataDir.toString(),
+                "--demo")
             .redirectErrorStream(true);
     pb.environment().remove("DATABASE_URL");
     Path log = dataDir.resolve("serve.log");
