@@ -3,6 +3,10 @@ package ai.buywhere.app;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.ops.flags.FeatureFlags;
+import ai.buywhere.ops.flags.FlagRegistry;
+import ai.buywhere.ops.flags.FlagsConfig;
+import ai.buywhere.ops.flags.MarketSwitch;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
 import java.io.IOException;
@@ -23,6 +27,8 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
+  private final FeatureFlags featureFlags;
+  private final MarketSwitch marketSwitch;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -38,6 +44,11 @@ public final class Application implements AutoCloseable {
     this.database = Database.open(dbConfig, "buywhere").migrate();
     this.catalogWriter = new CatalogWriter(database, fx, clock);
     this.catalog = new CatalogRepository(database);
+    this.featureFlags =
+        new FeatureFlags(
+                FlagRegistry.standard(), FlagsConfig.from(settings), settings, database, clock)
+            .start();
+    this.marketSwitch = new MarketSwitch(featureFlags);
   }
 
   /** Validates settings, opens and migrates the database. */
@@ -77,8 +88,19 @@ public final class Application implements AutoCloseable {
     return catalog;
   }
 
+  /** Feature flags (polling overrides and the flags file in the background). */
+  public FeatureFlags featureFlags() {
+    return featureFlags;
+  }
+
+  /** The market kill switch over the flags: hidden countries, ingestion pauses. */
+  public MarketSwitch marketSwitch() {
+    return marketSwitch;
+  }
+
   @Override
   public void close() {
+    featureFlags.close();
     database.close();
   }
 }

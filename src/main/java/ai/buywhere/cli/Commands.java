@@ -1,5 +1,6 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.ops.flags.FlagsCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -8,5 +9,6 @@ final class Commands {
 
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new FlagsCommand());
   }
 }

@@ -122,7 +122,7 @@ public final class FeatureFlags implements AutoCloseable {
         o == null ? null : o.enabled(),
         o == null ? null : o.reason(),
         o == null ? null : o.updatedBy(),
-        o == null ? null : o.updatedAt());
+        o == null ? null : o.updatedAt().toString());
   }
 
   /** Sets a runtime override (persisted and audited in one transaction). */

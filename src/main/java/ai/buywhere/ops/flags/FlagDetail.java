@@ -22,4 +22,4 @@ public record FlagDetail(
     Boolean overrideValue,
     String overrideReason,
     String overrideBy,
-    java.time.Instant overrideAt) {}
+    String overrideAt) {}
