@@ -24,6 +24,13 @@ final class FlagsFixture implements AutoCloseable {
     this.created = TestDatabases.create(dialect, dir);
   }
 
+  /** Command-line options that point a CLI command at this fixture's database. */
+  String[] cliDatabaseArgs(Path dataDir) {
+    return created.pgName() == null
+        ? new String[] {"--data-dir", dataDir.toString()}
+        : new String[] {"--database-url", created.config().jdbcUrl()};
+  }
+
   Database database() {
     Database db = Database.open(created.config(), "flags-test").migrate();
     open.add(db);
