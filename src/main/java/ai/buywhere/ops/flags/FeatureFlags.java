@@ -204,7 +204,7 @@ public final class FeatureFlags implements AutoCloseable {
   }
 
   /** Re-reads overrides from the database; on failure keeps the last known ones. */
-  public boolean refresh() {
+  public synchronized boolean refresh() {
     try {
       Map<String, FlagOverride> fresh = new HashMap<>();
       for (FlagOverride o : repo.all()) {

@@ -50,4 +50,28 @@ class FeatureFlagsClusterTest {
       assertThat(b.status().overridesPolledAt()).isEqualTo(fx.clock.instant());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void aFailingPollKeepsTheLastKnownOverridesAndReportsIt(Dialect dialect) throws Exception {
+    try (FlagsFixture fx = new FlagsFixture(dialect, dir)) {
+      ai.buywhere.store.Database db = fx.database();
+      FeatureFlags node =
+          new FeatureFlags(
+              FlagRegistry.standard(),
+              new FlagsConfig(null, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+              ai.buywhere.app.Settings.of(Map.of(), Map.of()),
+              db,
+              fx.clock);
+      node.setOverride("us_market_enabled", false, "ops", "rollback");
+      db.close();
+      assertThat(node.refresh()).isFalse();
+      assertThat(node.isEnabled("us_market_enabled")).isFalse();
+      FlagsStatus s = node.status();
+      assertThat(s.healthy()).isFalse();
+      assertThat(s.overridesOk()).isFalse();
+      assertThat(s.overridesError()).startsWith("cannot read feature flag overrides");
+      assertThat(s.overriddenFlags()).containsExactly("us_market_enabled");
+    }
+  }
 }
