@@ -7,6 +7,7 @@ import ai.buywhere.ops.flags.FeatureFlags;
 import ai.buywhere.ops.flags.FlagRegistry;
 import ai.buywhere.ops.flags.FlagsConfig;
 import ai.buywhere.ops.flags.MarketSwitch;
+import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class Application implements AutoCloseable {
   private final CatalogRepository catalog;
   private final FeatureFlags featureFlags;
   private final MarketSwitch marketSwitch;
+  private SearchService search;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -98,9 +100,32 @@ public final class Application implements AutoCloseable {
     return marketSwitch;
   }
 
+  /**
+   * The search index in writer mode, opened (and caught up with the catalog) on first use.
+   *
+   * @throws ai.buywhere.search.IndexLockedException when another process holds the index; callers
+   *     that can do without search (the importer) catch it and let that process catch up
+   */
+  public synchronized SearchService search() {
+    if (search == null) {
+      search =
+          SearchService.open(
+              SearchService.indexDir(server.dataDir()),
+              catalog,
+              catalogWriter,
+              SearchService.POLL_INTERVAL);
+    }
+    return search;
+  }
+
   @Override
   public void close() {
     featureFlags.close();
+    synchronized (this) {
+      if (search != null) {
+        search.close();
+      }
+    }
     database.close();
   }
 }
