@@ -31,6 +31,16 @@ final class FlagsFixture implements AutoCloseable {
         : new String[] {"--database-url", created.config().jdbcUrl()};
   }
 
+  /** One shared pool for tests that build more of the graph (catalog, search) themselves. */
+  private Database shared;
+
+  Database sharedDatabase() {
+    if (shared == null) {
+      shared = database();
+    }
+    return shared;
+  }
+
   Database database() {
     Database db = Database.open(created.config(), "flags-test").migrate();
     open.add(db);
