@@ -1,12 +1,20 @@
 package ai.buywhere.app;
 
+import ai.buywhere.api.ApiServer;
+import ai.buywhere.api.CatalogQueryService;
+import ai.buywhere.api.CatalogRoutes;
+import ai.buywhere.api.OpenApiRoutes;
+import ai.buywhere.api.RouteModule;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.ops.flags.ExperimentalRoutes;
+import ai.buywhere.ops.flags.FeatureFlagRoutes;
 import ai.buywhere.ops.flags.FeatureFlags;
 import ai.buywhere.ops.flags.FlagRegistry;
 import ai.buywhere.ops.flags.FlagsConfig;
 import ai.buywhere.ops.flags.MarketSwitch;
+import ai.buywhere.ops.flags.MarketSwitchRoutes;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
@@ -14,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -31,6 +40,7 @@ public final class Application implements AutoCloseable {
   private final FeatureFlags featureFlags;
   private final MarketSwitch marketSwitch;
   private SearchService search;
+  private CatalogQueryService catalogQueries;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -116,6 +126,38 @@ public final class Application implements AutoCloseable {
               SearchService.POLL_INTERVAL);
     }
     return search;
+  }
+
+  /**
+   * The read side of the public API, shared by REST and MCP. Hidden countries come from the market
+   * kill switch ({@link MarketSwitch}), read on every request.
+   */
+  public synchronized CatalogQueryService catalogQueries() {
+    if (catalogQueries == null) {
+      catalogQueries =
+          new CatalogQueryService(
+              catalog, search().search(), fx, clock, server.defaultCountryFilter(), marketSwitch);
+    }
+    return catalogQueries;
+  }
+
+  /**
+   * The server's route modules in order. Modules with before-handlers that guard routes (auth, rate
+   * limits, metrics) go before the routes they guard.
+   */
+  public List<RouteModule> routeModules() {
+    return List.of(
+        new OpenApiRoutes(),
+        new CatalogRoutes(catalogQueries()),
+        new ExperimentalRoutes(featureFlags, marketSwitch),
+        // /admin/* is guarded by the auth module's before-handler, whatever the module order
+        new FeatureFlagRoutes(featureFlags),
+        new MarketSwitchRoutes(featureFlags, marketSwitch));
+  }
+
+  /** A not yet started API server with every route module; port 0 picks a free port. */
+  public ApiServer apiServer(String host, int port) {
+    return new ApiServer(ApiServer.Options.of(host, port), routeModules());
   }
 
   @Override

@@ -10,6 +10,7 @@ final class Commands {
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
     root.addSubcommand(new FlagsCommand());
+    root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
   }
 }
