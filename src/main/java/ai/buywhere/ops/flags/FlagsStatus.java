@@ -3,7 +3,9 @@ package ai.buywhere.ops.flags;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code /health} shows about flags: whether the flags file last loaded cleanly (and the error
@@ -23,4 +25,40 @@ public record FlagsStatus(
     boolean overridesOk,
     String overridesError,
     Instant overridesPolledAt,
-    List<String> overriddenFlags) {}
+    List<String> overriddenFlags) {
+
+  /** What is wrong (file and/or database poll), or null when healthy. */
+  public String problem() {
+    if (healthy) {
+      return null;
+    }
+    return java.util.stream.Stream.of(fileError, overridesError)
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.joining("; "));
+  }
+
+  /** The status as a snake_case map without null values (health check details). */
+  public Map<String, Object> details() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    if (file != null) {
+      d.put("flags_file", file);
+      d.put("flags_file_ok", fileOk);
+      put(d, "flags_file_error", fileError);
+      put(d, "flags_file_loaded_at", fileLoadedAt);
+      if (!fileUnknownKeys.isEmpty()) {
+        d.put("flags_file_unknown_keys", fileUnknownKeys);
+      }
+    }
+    d.put("overrides_ok", overridesOk);
+    put(d, "overrides_error", overridesError);
+    put(d, "overrides_polled_at", overridesPolledAt);
+    d.put("overridden_flags", overriddenFlags);
+    return d;
+  }
+
+  private static void put(Map<String, Object> d, String key, Object value) {
+    if (value != null) {
+      d.put(key, value.toString());
+    }
+  }
+}

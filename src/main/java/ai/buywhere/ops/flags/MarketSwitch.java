@@ -85,7 +85,14 @@ public final class MarketSwitch implements Supplier<Set<String>> {
 
   /** For {@code /health}: which markets are hidden and whose ingestion is paused. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  public record Status(Set<String> hiddenCountries, Set<String> ingestionPaused) {}
+  public record Status(Set<String> hiddenCountries, Set<String> ingestionPaused) {
+    /** Snake_case health check details. */
+    public Map<String, Object> details() {
+      return Map.of(
+          "hidden_countries", List.copyOf(hiddenCountries),
+          "ingestion_paused", List.copyOf(ingestionPaused));
+    }
+  }
 
   public Status status() {
     Set<String> paused = new TreeSet<>();

@@ -49,6 +49,11 @@ class FlagsFileTest {
       assertThat(s.fileOk()).isFalse();
       assertThat(s.fileError()).contains("not valid YAML").contains(file.toString());
       assertThat(s.fileLoadedAt()).isEqualTo(loadedAt);
+      assertThat(s.problem()).isEqualTo(s.fileError());
+      assertThat(s.details())
+          .containsEntry("flags_file_ok", false)
+          .containsEntry("flags_file_error", s.fileError())
+          .containsEntry("flags_file_loaded_at", loadedAt.toString());
       assertThat(s.fileCheckedAt()).isEqualTo(fx.clock.instant());
 
       // a value that is not a boolean breaks the whole file: nothing applies partially

@@ -119,6 +119,10 @@ class MarketSwitchTest {
       MarketSwitch markets = new MarketSwitch(flags);
       assertThat(markets.hiddenCountries()).containsExactly("VN");
       assertThat(markets.status().hiddenCountries()).containsExactly("VN");
+      assertThat(markets.status().details())
+          .containsEntry("hidden_countries", java.util.List.of("VN"))
+          .containsEntry("ingestion_paused", java.util.List.of("VN"));
+      assertThat(flags.status().details()).doesNotContainKey("flags_file");
       assertThat(markets.isIngestionAllowed("VN")).isFalse();
       assertThat(markets.isIngestionAllowed("KR")).isTrue();
     }
