@@ -42,6 +42,8 @@ public final class FeatureFlags implements AutoCloseable {
   private volatile String pollError;
   private volatile Instant polledAt;
   private ScheduledExecutorService scheduler;
+  private volatile RedisFlagNotifier redis;
+  private volatile String redisError;
 
   public FeatureFlags(
       FlagRegistry registry, FlagsConfig config, Settings settings, Database db, Clock clock) {
@@ -163,6 +165,7 @@ public final class FeatureFlags implements AutoCloseable {
             log.info(
                 "flag {} {} → {} by {} ({})", c.flag(), c.oldValue(), c.newValue(), actor, reason));
     refresh();
+    announce();
     return changes;
   }
 
@@ -194,6 +197,9 @@ public final class FeatureFlags implements AutoCloseable {
                   return Optional.of(c);
                 });
     change.ifPresent(c -> log.info("flag {} override cleared by {} ({})", c.flag(), actor, reason));
+    if (change.isPresent()) {
+      announce();
+    }
     refresh();
     return change;
   }
@@ -201,6 +207,13 @@ public final class FeatureFlags implements AutoCloseable {
   /** Audit rows, newest first; {@code flag} null for every flag. */
   public List<FlagChange> history(String flag, int limit) {
     return repo.history(flag == null ? null : registry.require(flag).name(), limit);
+  }
+
+  private void announce() {
+    RedisFlagNotifier r = redis;
+    if (r != null) {
+      r.publish("changed");
+    }
   }
 
   /** Re-reads overrides from the database; on failure keeps the last known ones. */
@@ -247,7 +260,8 @@ public final class FeatureFlags implements AutoCloseable {
         pollError == null,
         pollError,
         polledAt,
-        overrides.keySet().stream().sorted().toList());
+        overrides.keySet().stream().sorted().toList(),
+        redis != null ? "connected" : redisError != null ? redisError : "off");
   }
 
   /** Starts the background poll and file reload (one daemon thread). Idempotent. */
@@ -266,12 +280,32 @@ public final class FeatureFlags implements AutoCloseable {
       if (config.file() != null) {
         scheduler.scheduleWithFixedDelay(file::reload, reload, reload, TimeUnit.MILLISECONDS);
       }
+      if (config.redisUrl() != null) {
+        ScheduledExecutorService s = scheduler;
+        try {
+          redis =
+              RedisFlagNotifier.connect(
+                  config.redisUrl(), config.redisChannel(), () -> s.execute(this::refresh));
+        } catch (RuntimeException e) {
+          redisError = "Redis flag fan-out unavailable (" + e.getMessage() + "); polling only";
+          log.warn(redisError);
+        }
+      }
     }
     return this;
   }
 
+  /** Whether Redis fan-out is connected (false without {@code REDIS_URL} or when it failed). */
+  public boolean redisConnected() {
+    return redis != null;
+  }
+
   @Override
   public synchronized void close() {
+    if (redis != null) {
+      redis.close();
+      redis = null;
+    }
     if (scheduler != null) {
       scheduler.shutdownNow();
       scheduler = null;

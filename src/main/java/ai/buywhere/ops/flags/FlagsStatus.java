@@ -25,7 +25,8 @@ public record FlagsStatus(
     boolean overridesOk,
     String overridesError,
     Instant overridesPolledAt,
-    List<String> overriddenFlags) {
+    List<String> overriddenFlags,
+    String redisFanout) {
 
   /** What is wrong (file and/or database poll), or null when healthy. */
   public String problem() {
@@ -53,6 +54,7 @@ public record FlagsStatus(
     put(d, "overrides_error", overridesError);
     put(d, "overrides_polled_at", overridesPolledAt);
     d.put("overridden_flags", overriddenFlags);
+    d.put("redis_fanout", redisFanout);
     return d;
   }
 
