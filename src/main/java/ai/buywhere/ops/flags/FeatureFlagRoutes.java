@@ -76,7 +76,7 @@ public final class FeatureFlagRoutes implements RouteModule {
       throw ApiException.invalid("flags", "must be a non-empty object of flag name → true|false");
     }
     Map<String, Boolean> values = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = map.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       values.put(e.getKey(), RequestBodies.requiredBoolean(e.getValue(), "flags." + e.getKey()));

@@ -23,6 +23,7 @@ public record FlagDefinition(String name, String description, boolean defaultVal
   }
 
   public String envName() {
-    return name.startsWith("feature_") ? name.toUpperCase() : "FEATURE_" + name.toUpperCase();
+    String upper = name.toUpperCase(java.util.Locale.ROOT);
+    return name.startsWith("feature_") ? upper : "FEATURE_" + upper;
   }
 }

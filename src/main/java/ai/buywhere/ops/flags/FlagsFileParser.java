@@ -94,7 +94,7 @@ final class FlagsFileParser {
     if (!root.isObject()) {
       throw new InvalidFlagsFileException("must be a YAML mapping of flag: true|false");
     }
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isValueNode() || e.getValue().isNull()) {

@@ -40,7 +40,7 @@ public final class MarketSwitchRoutes implements RouteModule {
     JsonNode body = RequestBodies.object(ctx);
     String reason = RequestBodies.reason(body.get("reason"), "reason");
     Map<String, Boolean> values = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = body.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
