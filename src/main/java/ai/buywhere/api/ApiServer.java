@@ -1,6 +1,7 @@
 package ai.buywhere.api;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
@@ -9,13 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The one HTTP server (Javalin 7 on Jetty 12). Shared pieces are applied before any feature's
  * {@link RouteModule}: the snake_case JSON mapper, {@code X-Request-Id}, CORS for GET, the request
  * body cap and the error envelope ({@link ErrorMapper}). Modules then add their before-handlers
- * (auth, rate limits, metrics) and routes in the order given, so an auth module listed first guards
- * every route added after it.
+ * (auth, rate limits, metrics) and routes in the order given. Javalin runs every matching
+ * before-handler, in registration order, ahead of any endpoint, so a guard protects every route
+ * whichever module declares it; modules fail with {@link ApiException} and never register their own
+ * handlers for {@code Exception}.
  *
  * <p>Lifecycle: {@link #start()} binds (port 0 picks a free port, see {@link #port()}); {@link
  * #stop()} stops accepting, lets in-flight requests finish (Jetty's graceful stop) and is
@@ -54,21 +58,40 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
               config.jetty.host = options.host();
               config.jetty.port = options.port();
-              config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
-              config.routes.before(
-                  ctx -> {
-                    RequestIds.assign(ctx);
-                    if (HandlerType.GET.equals(ctx.method())
-                        || HandlerType.HEAD.equals(ctx.method())) {
-                      ctx.header("Access-Control-Allow-Origin", "*");
-                      ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
-                    }
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(10_000);
+                    server.setErrorHandler(new JettyErrorHandler());
                   });
+              config.routes.before(ApiServer::requestBasics);
+              config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
               ErrorMapper.install(config);
               for (RouteModule module : modules) {
                 module.configure(config);
               }
             });
+  }
+
+  /**
+   * Request id (header, attribute, logging MDC) and CORS. A CORS preflight ({@code OPTIONS} with
+   * {@code Access-Control-Request-Method}) is answered here with 204, as the API is read-only and
+   * public: any origin may GET with {@code Authorization} and {@code X-Request-Id}.
+   */
+  private static void requestBasics(Context ctx) {
+    RequestIds.assign(ctx);
+    HandlerType m = ctx.method();
+    if (HandlerType.GET.equals(m) || HandlerType.HEAD.equals(m)) {
+      ctx.header("Access-Control-Allow-Origin", "*");
+      ctx.header("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+    } else if (HandlerType.OPTIONS.equals(m)
+        && ctx.header("Access-Control-Request-Method") != null) {
+      ctx.header("Access-Control-Allow-Origin", "*");
+      ctx.header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
+      ctx.header("Access-Control-Max-Age", "600");
+      ctx.status(204);
+      ctx.skipRemainingHandlers();
+    }
   }
 
   public ApiServer start() {

@@ -3,7 +3,6 @@ package ai.buywhere.api;
 import ai.buywhere.api.Responses.BestPrice;
 import ai.buywhere.api.Responses.BestPriceResponse;
 import ai.buywhere.api.Responses.CategoryDetail;
-import ai.buywhere.api.Responses.CategoryView;
 import ai.buywhere.api.Responses.Compare;
 import ai.buywhere.api.Responses.CompareMeta;
 import ai.buywhere.api.Responses.DailyPriceHistory;
@@ -25,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,6 +45,7 @@ public final class CatalogQueryService {
   private final FxRates fx;
   private final ProductViews views;
   private final PriceQueries prices;
+  private final CategoryQueries categories;
   private final Optional<String> defaultCountry;
   private final Supplier<Set<String>> hiddenCountries;
 
@@ -65,6 +64,7 @@ public final class CatalogQueryService {
     this.fx = fx;
     this.views = new ProductViews(fx);
     this.prices = new PriceQueries(catalog, views, clock);
+    this.categories = new CategoryQueries(catalog, search, views);
     this.defaultCountry = defaultCountry;
     this.hiddenCountries = hiddenCountries;
   }
@@ -233,30 +233,7 @@ public final class CatalogQueryService {
   /** Top-level categories with products in the market, largest first. */
   public Page categories(CategoryParams p) {
     long start = System.nanoTime();
-    Market m = market(p.countryCode(), p.currency());
-    Map<String, Long> counts = categoryCounts(m, null);
-    List<CategoryView> data =
-        catalog.categories().stream()
-            .filter(c -> c.parentSlug() == null)
-            .map(c -> view(c, counts.getOrDefault(c.slug(), 0L)))
-            .filter(c -> c.productCount() > 0)
-            .sorted(
-                Comparator.comparingLong(CategoryView::productCount)
-                    .reversed()
-                    .thenComparing(CategoryView::slug))
-            .toList();
-    Meta meta =
-        new Meta(
-            (long) data.size(),
-            null,
-            null,
-            millis(start),
-            false,
-            m.label(),
-            m.country(),
-            m.currency(),
-            null);
-    return new Page(data, meta);
+    return categories.list(market(p.countryCode(), p.currency()), hidden(), start);
   }
 
   public CategoryDetail category(CategoryParams p) {
@@ -266,56 +243,7 @@ public final class CatalogQueryService {
             .filter(c -> c.slug().equals(p.slug()))
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("No category '" + p.slug() + "'"));
-    Market m = market(p.countryCode(), p.currency());
-    SearchResult r =
-        search.search(
-            SearchRequest.builder()
-                .countryCode(m.country())
-                .category(cat.slug())
-                .limit(p.limit())
-                .offset(p.offset())
-                .includeFacets(true)
-                .hiddenCountries(hidden())
-                .build());
-    Map<String, Long> counts = r.facets().getOrDefault("category", Map.of());
-    List<CategoryView> subs =
-        catalog.categories().stream()
-            .filter(c -> cat.slug().equals(c.parentSlug()))
-            .map(c -> view(c, counts.getOrDefault(c.slug(), 0L)))
-            .filter(c -> c.productCount() > 0)
-            .sorted(Comparator.comparingLong(CategoryView::productCount).reversed())
-            .toList();
-    List<Object> products = new ArrayList<>();
-    r.hits().forEach(h -> products.add(views.view(h.product(), m.currency(), p.compact())));
-    Meta meta =
-        new Meta(
-            r.total(),
-            p.limit(),
-            p.offset(),
-            millis(start),
-            false,
-            m.label(),
-            m.country(),
-            m.currency(),
-            null);
-    return new CategoryDetail(view(cat, r.total()), subs, products, meta);
-  }
-
-  private Map<String, Long> categoryCounts(Market m, String category) {
-    SearchResult r =
-        search.search(
-            SearchRequest.builder()
-                .countryCode(m.country())
-                .category(category)
-                .limit(1)
-                .includeFacets(true)
-                .hiddenCountries(hidden())
-                .build());
-    return r.facets().getOrDefault("category", Map.of());
-  }
-
-  private static CategoryView view(Category c, long count) {
-    return new CategoryView(c.slug(), c.name(), count, c.parentSlug());
+    return categories.detail(cat, p, market(p.countryCode(), p.currency()), hidden(), start);
   }
 
   private Page page(
@@ -366,7 +294,7 @@ public final class CatalogQueryService {
     return m.currency() == null ? amount : fx.toUsd(amount, m.currency()).orElse(amount);
   }
 
-  private static long millis(long startNanos) {
+  static long millis(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 }

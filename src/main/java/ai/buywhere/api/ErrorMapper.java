@@ -41,12 +41,13 @@ final class ErrorMapper {
           LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
           write(ctx, ErrorCode.INTERNAL_ERROR, "Internal error; quote the request id to support");
         });
-    // Statuses set without an exception (e.g. Jetty-level rejections) still get the envelope.
+    // A bare status (set without an exception and without a body) still gets the envelope; a
+    // handler that wrote its own body (e.g. /ready answering 503 with details) keeps it.
     for (ErrorCode code : ErrorCode.values()) {
       config.routes.error(
           code.status(),
           ctx -> {
-            if (ctx.attribute(WRITTEN) == null) {
+            if (ctx.attribute(WRITTEN) == null && ctx.result() == null) {
               write(ctx, code, defaultMessage(code));
             }
           });
@@ -77,7 +78,7 @@ final class ErrorMapper {
             + ")";
   }
 
-  private static ErrorCode fromStatus(int status) {
+  static ErrorCode fromStatus(int status) {
     for (ErrorCode c : ErrorCode.values()) {
       if (c.status() == status) {
         return c;
@@ -97,7 +98,7 @@ final class ErrorMapper {
     };
   }
 
-  private static String defaultMessage(ErrorCode code) {
+  static String defaultMessage(ErrorCode code) {
     return MESSAGES.getOrDefault(code, code.wire().replace('_', ' '));
   }
 

@@ -3,6 +3,7 @@ package ai.buywhere.api;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * {@code X-Request-Id}: a caller's id is echoed when it is sane (at most 128 characters of {@code
@@ -12,6 +13,10 @@ import java.util.regex.Pattern;
 public final class RequestIds {
   public static final String HEADER = "X-Request-Id";
   public static final String ATTRIBUTE = "buywhere.request_id";
+
+  /** The logging MDC key holding the id while the request's handlers run. */
+  public static final String MDC_KEY = "request_id";
+
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   private RequestIds() {}
@@ -22,6 +27,7 @@ public final class RequestIds {
         given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
+    MDC.put(MDC_KEY, id);
   }
 
   /**

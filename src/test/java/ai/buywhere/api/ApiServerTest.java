@@ -3,10 +3,12 @@ package ai.buywhere.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +38,9 @@ class ApiServerTest {
               ctx -> {
                 throw new IllegalStateException("secret internal detail at db.host:5432");
               });
+          config.routes.get("/probe/bare", ctx -> ctx.status(503));
+          config.routes.get(
+              "/probe/own-body", ctx -> ctx.status(503).json(Map.of("status", "draining")));
           config.routes.post("/probe/body", ctx -> ctx.json(ctx.bodyAsClass(Echo.class)));
         };
     server = new ApiServer(new ApiServer.Options("127.0.0.1", 0, 1024), List.of(probe)).start();
@@ -136,6 +141,52 @@ class ApiServerTest {
                         "{\"some_field\":\"" + "x".repeat(5000) + "\"}")));
     assertThat(big.statusCode()).isEqualTo(413);
     assertThat(json(big).at("/error/code").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void bareStatusGetsTheEnvelopeButAnOwnBodyIsKept() throws Exception {
+    HttpResponse<String> bare = send(get("/probe/bare"));
+    assertThat(bare.statusCode()).isEqualTo(503);
+    assertThat(json(bare).at("/error/code").asText()).isEqualTo("service_unavailable");
+
+    HttpResponse<String> own = send(get("/probe/own-body"));
+    assertThat(own.statusCode()).isEqualTo(503);
+    assertThat(json(own).get("status").asText()).isEqualTo("draining");
+    assertThat(json(own).has("error")).isFalse();
+  }
+
+  @Test
+  void corsPreflightIsAnswered() throws Exception {
+    HttpResponse<String> r =
+        send(
+            get("/probe/ok")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://agent.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization"));
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+        .contains("Authorization");
+  }
+
+  @Test
+  void malformedUriRejectedByJettyGetsTheEnvelope() throws Exception {
+    // java.net.http refuses to send a malformed URI, so speak HTTP/1.1 over a socket
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /v1/products/%zz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(raw).startsWith("HTTP/1.1 400");
+      JsonNode body = ApiJson.mapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+      assertThat(body.at("/error/code").asText()).isEqualTo("invalid_params");
+      // the request never became a request, so its headers are not read: a fresh id is used
+      assertThat(body.at("/error/request_id").asText()).isNotBlank();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package ai.buywhere.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +34,32 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     assertThat(meta.get("currency").asText()).isEqualTo("SGD");
     assertThat(texts(body.get("data"), "country_code")).containsOnly("SG");
     assertThat(texts(body.get("data"), "currency")).containsOnly("SGD");
+  }
+
+  @ParameterizedTest
+  @MethodSource("oddQueries")
+  void oddQueryTextIsSearchedNotFailed(String q) throws Exception {
+    assertThat(ok("/v1/products/search?q=" + enc(q)).at("/meta/total").asLong()).isNotNegative();
+    HttpResponse<String> best = get("/v1/products/best-price?q=" + enc(q));
+    assertThat(best.statusCode()).isIn(200, 404);
+  }
+
+  static Stream<String> oddQueries() {
+    return Stream.of(
+        "\"unbalanced",
+        "(sony",
+        "sony AND OR",
+        "*",
+        "?",
+        "\\",
+        "wh-1000xm5~2",
+        "a:b",
+        "[1 TO",
+        "/regex/",
+        "ñandú 日本 🎧",
+        "-",
+        "!!!",
+        "%00");
   }
 
   @Test
@@ -255,6 +285,16 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
   }
 
   @Test
+  void smallCategoriesLeftOutOfTheFacetAreStillCounted() throws Exception {
+    JsonNode my = ok("/v1/categories?country_code=MY");
+    assertThat(texts(my.get("data"), "slug")).containsExactly("toys", "books");
+    assertThat(my.at("/data/1/product_count").asLong()).isEqualTo(1);
+    JsonNode toys = ok("/v1/categories/toys?country_code=MY&limit=1");
+    assertThat(toys.get("subcategories")).hasSize(60);
+    assertThat(toys.at("/subcategories/59/product_count").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void categoryDetailHasSubcategoriesAndProducts() throws Exception {
     JsonNode c = ok("/v1/categories/electronics?limit=2");
     assertThat(c.at("/category/slug").asText()).isEqualTo("electronics");
@@ -285,6 +325,43 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     JsonNode doc = ok("/openapi.json");
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     assertThat(doc.at("/paths").has("/v1/products/search")).isTrue();
+  }
+
+  @Test
+  void hiddenMarketsDisappearEverywhere() {
+    CatalogQueryService killSwitched =
+        new CatalogQueryService(
+            app.catalog(),
+            app.search().search(),
+            app.fx(),
+            app.clock(),
+            Optional.empty(),
+            () -> Set.of("SG"));
+    Responses.Page all = killSwitched.search(SearchParams.from(Params.of(Map.of("q", "sony"))));
+    assertThat(all.meta().market()).isEqualTo("ALL");
+    assertThat(all.meta().currency()).isNull();
+    assertThat(all.data())
+        .extracting(v -> ((ProductView) v).countryCode())
+        .containsOnly("US")
+        .isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                killSwitched.product(ProductParams.product(Params.of(Map.of("id", id("sony-lz"))))))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    Responses.Compare cmp =
+        killSwitched.compare(
+            CompareParams.from(Params.of(Map.of("ids", List.of(id("sony-lz"), id("sony-amz"))))));
+    assertThat(cmp.meta().notFound()).containsExactly(id("sony-lz"));
+    Responses.Page cats =
+        killSwitched.categories(CategoryParams.list(Params.of(Map.of("country_code", "SG"))));
+    assertThat(cats.data()).isEmpty();
+    assertThat(
+            killSwitched
+                .similar(ProductParams.similar(Params.of(Map.of("id", id("sony-amz")))))
+                .data())
+        .extracting(v -> ((ProductView) v).countryCode())
+        .doesNotContain("SG");
   }
 
   /** Keeps /openapi.json true: every served route documented, every documented path served. */

@@ -110,6 +110,31 @@ final class TestCatalog {
             .build());
   }
 
+  /**
+   * The MY market: 60 toy subcategories of two products each and one book, so that the category
+   * facet (which lists only the largest values) leaves the small {@code books} category out.
+   */
+  static List<ProductInput> manyCategories() {
+    List<ProductInput> out = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      for (int j = 0; j < 2; j++) {
+        out.add(
+            base("toy-" + i + "-" + j, "lazada", "MY", "MYR")
+                .title("Toy " + i + " variant " + j)
+                .price("10")
+                .categoryPath(List.of("Toys", "Kind " + i))
+                .build());
+      }
+    }
+    out.add(
+        base("book-1", "lazada", "MY", "MYR")
+            .title("A Book")
+            .price("20")
+            .categoryPath(List.of("Books"))
+            .build());
+    return out;
+  }
+
   /** Writes the catalog; returns the highest change sequence written. */
   long write(Application app) {
     CatalogWriter early = writerAt(app, NOW.minusSeconds(15 * 86_400L));
@@ -119,6 +144,7 @@ final class TestCatalog {
     app.catalogWriter().write(List.of(sonyLazada("549", "649")));
     List<ProductInput> rest = others();
     record(app.catalogWriter().write(rest).ids(), rest.stream().map(ProductInput::sku).toList());
+    app.catalogWriter().write(manyCategories());
     return app.catalog().currentSeq();
   }
 
