@@ -1,6 +1,8 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.ops.backup.BackupCommand;
 import ai.buywhere.ops.flags.FlagsCommand;
+import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -12,5 +14,7 @@ final class Commands {
     root.addSubcommand(new FlagsCommand());
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
+    root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new ReplicationCommand());
   }
 }
