@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
     name = "flags",
     description = "List feature flags or set/clear a runtime override.",
     mixinStandardHelpOptions = true,
-    subcommands = {FlagsCommand.List.class, FlagsCommand.Set.class, FlagsCommand.Clear.class})
+    subcommands = {
+      FlagsCommand.ListCommand.class,
+      FlagsCommand.SetCommand.class,
+      FlagsCommand.ClearCommand.class
+    })
 public final class FlagsCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -36,7 +40,7 @@ public final class FlagsCommand implements Runnable {
   }
 
   @Command(name = "list", description = "Every known flag, its value and where it comes from.")
-  static final class List implements Callable<Integer> {
+  static final class ListCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
@@ -55,7 +59,7 @@ public final class FlagsCommand implements Runnable {
   }
 
   @Command(name = "set", description = "Set a runtime override (persisted, audited).")
-  static final class Set implements Callable<Integer> {
+  static final class SetCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
@@ -90,7 +94,7 @@ public final class FlagsCommand implements Runnable {
   }
 
   @Command(name = "clear", description = "Remove a runtime override.")
-  static final class Clear implements Callable<Integer> {
+  static final class ClearCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
