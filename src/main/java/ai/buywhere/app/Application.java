@@ -12,6 +12,13 @@ import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
 import ai.buywhere.mcp.LocalCatalogBackend;
 import ai.buywhere.mcp.McpHttpModule;
+import ai.buywhere.ops.flags.ExperimentalRoutes;
+import ai.buywhere.ops.flags.FeatureFlagRoutes;
+import ai.buywhere.ops.flags.FeatureFlags;
+import ai.buywhere.ops.flags.FlagRegistry;
+import ai.buywhere.ops.flags.FlagsConfig;
+import ai.buywhere.ops.flags.MarketSwitch;
+import ai.buywhere.ops.flags.MarketSwitchRoutes;
 import ai.buywhere.search.ProductSearch;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
@@ -23,7 +30,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -39,6 +45,8 @@ public final class Application implements AutoCloseable {
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
   private final AuthConfig authConfig;
+  private final FeatureFlags featureFlags;
+  private final MarketSwitch marketSwitch;
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
@@ -59,6 +67,11 @@ public final class Application implements AutoCloseable {
     this.database = Database.open(dbConfig, "buywhere").migrate();
     this.catalogWriter = new CatalogWriter(database, fx, clock);
     this.catalog = new CatalogRepository(database);
+    this.featureFlags =
+        new FeatureFlags(
+                FlagRegistry.standard(), FlagsConfig.from(settings), settings, database, clock)
+            .start();
+    this.marketSwitch = new MarketSwitch(featureFlags);
   }
 
   /** Validates settings, opens and migrates the database. */
@@ -98,6 +111,16 @@ public final class Application implements AutoCloseable {
     return catalog;
   }
 
+  /** Feature flags (polling overrides and the flags file in the background). */
+  public FeatureFlags featureFlags() {
+    return featureFlags;
+  }
+
+  /** The market kill switch over the flags: hidden countries, ingestion pauses. */
+  public MarketSwitch marketSwitch() {
+    return marketSwitch;
+  }
+
   /**
    * The search index in writer mode, opened (and caught up with the catalog) on first use.
    *
@@ -117,8 +140,8 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * The read side of the public API, shared by REST and MCP. Hidden countries (the market kill
-   * switch) are none until the flags feature supplies them here.
+   * The read side of the public API, shared by REST and MCP. Hidden countries come from the market
+   * kill switch ({@link MarketSwitch}), read on every request.
    */
   public synchronized CatalogQueryService catalogQueries() {
     if (catalogQueries == null) {
@@ -133,7 +156,7 @@ public final class Application implements AutoCloseable {
    */
   public CatalogQueryService catalogQueries(ProductSearch productSearch) {
     return new CatalogQueryService(
-        catalog, productSearch, fx, clock, server.defaultCountryFilter(), Set::of);
+        catalog, productSearch, fx, clock, server.defaultCountryFilter(), marketSwitch);
   }
 
   /**
@@ -156,19 +179,26 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
+    modules.add(new ExperimentalRoutes(featureFlags, marketSwitch));
+    // /admin/* is guarded by the auth module's before-handler, whatever the module order
+    modules.add(new FeatureFlagRoutes(featureFlags));
+    modules.add(new MarketSwitchRoutes(featureFlags, marketSwitch));
     modules.add(mcpHttp());
     return List.copyOf(modules);
   }
 
   /**
-   * MCP over Streamable HTTP at {@code /mcp} (the same query service, keys and rate limits as
-   * REST), built on first use; closed by {@link #close()} after the server stopped.
+   * MCP over Streamable HTTP at {@code /mcp} (the same query service, keys and rate limits as REST;
+   * 404 while {@code feature_mcp_server} is off), built on first use; closed when the server starts
+   * stopping and again (idempotently) by {@link #close()}.
    */
   public synchronized McpHttpModule mcpHttp() {
     if (mcpHttp == null) {
       mcpHttp =
           new McpHttpModule(
-              new LocalCatalogBackend(catalogQueries()), auth().authenticator(), () -> true);
+              new LocalCatalogBackend(catalogQueries()),
+              auth().authenticator(),
+              () -> featureFlags.isEnabled("feature_mcp_server"));
     }
     return mcpHttp;
   }
@@ -180,6 +210,7 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
+    featureFlags.close();
     synchronized (this) {
       if (mcpHttp != null) {
         mcpHttp.close();
