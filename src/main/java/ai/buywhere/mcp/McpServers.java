@@ -2,6 +2,8 @@ package ai.buywhere.mcp;
 
 import ai.buywhere.cli.VersionProvider;
 import ai.buywhere.shared.Json;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -28,10 +30,19 @@ public final class McpServers {
 
   private McpServers() {}
 
-  /** The SDK's JSON mapper over a plain Jackson mapper (the protocol has its own field names). */
+  /**
+   * The SDK's JSON mapper over a plain Jackson mapper (the protocol has its own field names).
+   * Exceptions are written without stack trace, cause or suppressed list: the transport serialises
+   * its {@code McpError} as the body of HTTP 4xx answers (e.g. a request without session id).
+   */
   static McpJsonMapper jsonMapper() {
-    return new JacksonMcpJsonMapper(Json.create());
+    ObjectMapper mapper = Json.create();
+    mapper.addMixIn(Throwable.class, ThrowableWithoutTrace.class);
+    return new JacksonMcpJsonMapper(mapper);
   }
+
+  @JsonIgnoreProperties({"stackTrace", "suppressed", "localizedMessage", "cause"})
+  private abstract static class ThrowableWithoutTrace {}
 
   static McpSyncServer http(
       McpStreamableServerTransportProvider transport, CatalogBackend backend) {
@@ -48,6 +59,7 @@ public final class McpServers {
         .instructions(INSTRUCTIONS)
         .capabilities(capabilities())
         .jsonMapper(jsonMapper())
+        .jsonSchemaValidator(new OutputSchemaValidator())
         .validateToolInputs(false)
         .requestTimeout(REQUEST_TIMEOUT)
         .tools(CatalogTools.specifications(backend))

@@ -68,7 +68,10 @@ final class McpFixture implements AutoCloseable {
             .endpoint("/mcp")
             .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + bearer))
             .build();
-    return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(20)).build();
+    return McpClient.sync(transport)
+        .requestTimeout(Duration.ofSeconds(20))
+        .jsonSchemaValidator(new OutputSchemaValidator())
+        .build();
   }
 
   static List<ProductInput> products() {

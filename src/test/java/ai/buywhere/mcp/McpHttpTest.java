@@ -172,6 +172,46 @@ class McpHttpTest {
   }
 
   @Test
+  void marketKillSwitchAndFeatureFlagApplyToMcp() throws Exception {
+    Map<String, Object> args = Map.of("q", "sony wh-1000xm5", "country_code", "US");
+    String us = fx.ids.get("sony-amz");
+    assertThat(call("search_products", args).findValuesAsText("id")).containsExactly(us);
+    var flags = fx.app.featureFlags();
+    flags.setOverride("us_market_enabled", false, "mcp-test", "kill switch over MCP");
+    try {
+      assertThat(call("search_products", args).get("data")).isEmpty();
+      CallToolResult hidden = client.callTool(new CallToolRequest("get_product", Map.of("id", us)));
+      assertThat(hidden.isError()).isTrue();
+    } finally {
+      flags.clearOverride("us_market_enabled", "mcp-test", "restore");
+    }
+    assertThat(call("get_product", Map.of("id", us)).get("id").asText()).isEqualTo(us);
+
+    flags.setOverride("feature_mcp_server", false, "mcp-test", "flag off");
+    try {
+      assertThat(get("/mcp/v1/health", null).statusCode()).isEqualTo(404);
+      assertThat(McpHttpGuardTest.post(fx, "Bearer " + fx.key, McpHttpGuardTest.INITIALIZE))
+          .extracting(HttpResponse::statusCode)
+          .isEqualTo(404);
+    } finally {
+      flags.clearOverride("feature_mcp_server", "mcp-test", "restore");
+    }
+    assertThat(get("/mcp/v1/health", null).statusCode()).isEqualTo(200);
+    assertThat(McpHttpGuardTest.post(fx, "Bearer " + fx.key, McpHttpGuardTest.INITIALIZE))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(200);
+  }
+
+  @Test
+  void transportErrorsCarryNoStackTrace() throws Exception {
+    HttpResponse<String> r =
+        McpHttpGuardTest.post(
+            fx, "Bearer " + fx.key, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("Session ID required").doesNotContain("stackTrace", "at ");
+  }
+
+  @Test
   void healthIsJson() throws Exception {
     HttpResponse<String> r = get("/mcp/v1/health", null);
     assertThat(r.statusCode()).isEqualTo(200);

@@ -124,6 +124,7 @@ class McpStdioTest {
         new StdioClientTransport(params.build(), McpServers.jsonMapper());
     return McpClient.sync(transport)
         .requestTimeout(Duration.ofSeconds(30))
+        .jsonSchemaValidator(new OutputSchemaValidator())
         .initializationTimeout(Duration.ofSeconds(60))
         .build();
   }
