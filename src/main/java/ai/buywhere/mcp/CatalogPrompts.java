@@ -1,6 +1,7 @@
 package ai.buywhere.mcp;
 
 import io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.GetPromptResult;
@@ -17,6 +18,16 @@ final class CatalogPrompts {
 
   static List<SyncPromptSpecification> specifications() {
     return List.of(cheapestOffer(), compareAlternatives());
+  }
+
+  static List<McpStatelessServerFeatures.SyncPromptSpecification> statelessSpecifications() {
+    return specifications().stream()
+        .map(
+            p ->
+                new McpStatelessServerFeatures.SyncPromptSpecification(
+                    // the handlers never use the session exchange
+                    p.prompt(), (context, req) -> p.promptHandler().apply(null, req)))
+        .toList();
   }
 
   private static SyncPromptSpecification cheapestOffer() {

@@ -5,6 +5,7 @@ import ai.buywhere.api.ApiJson;
 import ai.buywhere.api.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
@@ -32,17 +33,26 @@ final class CatalogResources {
   private CatalogResources() {}
 
   static SyncResourceTemplateSpecification template(CatalogBackend backend) {
-    ResourceTemplate t =
-        ResourceTemplate.builder()
-            .uriTemplate(TEMPLATE)
-            .name("catalog")
-            .title("Catalog categories of a market")
-            .description(
-                "Category tree with product counts for one market: {country} is an ISO 3166-1"
-                    + " alpha-2 code such as SG or US, or ALL for every market.")
-            .mimeType("application/json")
-            .build();
-    return new SyncResourceTemplateSpecification(t, (exchange, req) -> read(backend, req.uri()));
+    return new SyncResourceTemplateSpecification(
+        resourceTemplate(), (exchange, req) -> read(backend, req.uri()));
+  }
+
+  static McpStatelessServerFeatures.SyncResourceTemplateSpecification statelessTemplate(
+      CatalogBackend backend) {
+    return new McpStatelessServerFeatures.SyncResourceTemplateSpecification(
+        resourceTemplate(), (context, req) -> read(backend, req.uri()));
+  }
+
+  private static ResourceTemplate resourceTemplate() {
+    return ResourceTemplate.builder()
+        .uriTemplate(TEMPLATE)
+        .name("catalog")
+        .title("Catalog categories of a market")
+        .description(
+            "Category tree with product counts for one market: {country} is an ISO 3166-1"
+                + " alpha-2 code such as SG or US, or ALL for every market.")
+        .mimeType("application/json")
+        .build();
   }
 
   static ReadResourceResult read(CatalogBackend backend, String uri) {

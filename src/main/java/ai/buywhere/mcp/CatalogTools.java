@@ -5,6 +5,7 @@ import ai.buywhere.api.ApiJson;
 import ai.buywhere.api.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -12,6 +13,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +29,37 @@ final class CatalogTools {
 
   private CatalogTools() {}
 
-  static List<SyncToolSpecification> specifications(CatalogBackend backend) {
-    return ToolCatalog.load().stream().map(def -> specification(def, backend)).toList();
+  /** A tool definition with its handler, for either kind of SDK server. */
+  record CatalogTool(McpSchema.Tool tool, Function<CallToolRequest, CallToolResult> handler) {}
+
+  static List<CatalogTool> tools(CatalogBackend backend) {
+    return ToolCatalog.load().stream().map(def -> tool(def, backend)).toList();
   }
 
-  private static SyncToolSpecification specification(
-      ToolCatalog.ToolDef def, CatalogBackend backend) {
+  /** For session servers (Streamable HTTP with sessions, stdio). */
+  static List<SyncToolSpecification> specifications(CatalogBackend backend) {
+    return tools(backend).stream()
+        .map(
+            t ->
+                SyncToolSpecification.builder()
+                    .tool(t.tool())
+                    .callHandler((exchange, request) -> t.handler().apply(request))
+                    .build())
+        .toList();
+  }
+
+  /** For the stateless server (POSTs without a session). */
+  static List<McpStatelessServerFeatures.SyncToolSpecification> statelessSpecifications(
+      CatalogBackend backend) {
+    return tools(backend).stream()
+        .map(
+            t ->
+                new McpStatelessServerFeatures.SyncToolSpecification(
+                    t.tool(), (context, request) -> t.handler().apply(request)))
+        .toList();
+  }
+
+  private static CatalogTool tool(ToolCatalog.ToolDef def, CatalogBackend backend) {
     McpSchema.Tool tool =
         McpSchema.Tool.builder()
             .name(def.name())
@@ -42,10 +69,7 @@ final class CatalogTools {
             .outputSchema(def.outputSchema())
             .annotations(new ToolAnnotations(def.title(), true, false, true, false, null))
             .build();
-    return SyncToolSpecification.builder()
-        .tool(tool)
-        .callHandler((exchange, request) -> call(backend, def.name(), request))
-        .build();
+    return new CatalogTool(tool, request -> call(backend, def.name(), request));
   }
 
   static CallToolResult call(CatalogBackend backend, String name, CallToolRequest request) {

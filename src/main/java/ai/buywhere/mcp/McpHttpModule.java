@@ -5,7 +5,9 @@ import ai.buywhere.api.RouteModule;
 import ai.buywhere.auth.Authenticator;
 import ai.buywhere.cli.VersionProvider;
 import io.javalin.config.JavalinConfig;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStatelessServerTransport;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
@@ -20,19 +22,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MCP over Streamable HTTP inside the API server: the SDK's servlet at {@code /mcp} (POST for
- * messages, GET for the server-to-client stream, DELETE to end a session) behind {@link
- * McpAuthFilter}, and {@code GET /mcp/v1/health} as a Javalin route. Add it to the server's route
- * modules. When the server starts stopping (or on {@link #close()}) the sessions end and the SDK's
- * session sweeper thread (which would otherwise keep the JVM alive) is disposed.
+ * MCP over Streamable HTTP inside the API server: {@code /mcp} (POST for messages, GET for the
+ * server-to-client stream, DELETE to end a session) behind {@link McpAuthFilter}; session traffic
+ * goes to the SDK's streamable transport, lone POSTs of stateless clients to its stateless
+ * transport ({@link McpDispatchServlet}); {@code GET /mcp/v1/health} is a Javalin route. Add it to
+ * the server's route modules. When the server starts stopping (or on {@link #close()}) the sessions
+ * end and the SDK's session sweeper thread (which would otherwise keep the JVM alive) is disposed.
  */
 public final class McpHttpModule implements RouteModule, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(McpHttpModule.class);
   public static final String PATH = "/mcp";
   public static final String HEALTH_PATH = "/mcp/v1/health";
+  static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final HttpServletStreamableServerTransportProvider transport;
   private final McpSyncServer server;
+  private final HttpServletStatelessServerTransport statelessTransport;
+  private final McpStatelessSyncServer statelessServer;
   private final OwnedSchedulers schedulers = new OwnedSchedulers();
   private final Authenticator authenticator;
   private final BooleanSupplier enabled;
@@ -54,13 +60,23 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
                     .keepAliveInterval(Duration.ofSeconds(30))
                     .build());
     this.server = McpServers.http(transport, backend);
+    this.statelessTransport =
+        HttpServletStatelessServerTransport.builder()
+            .jsonMapper(McpServers.jsonMapper())
+            .messageEndpoint(PATH)
+            .build();
+    this.statelessServer = McpServers.stateless(statelessTransport, backend);
   }
 
   @Override
   public void configure(JavalinConfig config) {
     config.jetty.modifyServletContextHandler(
         handler -> {
-          handler.addServlet(new ServletHolder("mcp", transport), PATH);
+          ServletHolder holder =
+              new ServletHolder(
+                  "mcp", new McpDispatchServlet(transport, statelessTransport, MAX_BODY_BYTES));
+          holder.setAsyncSupported(true);
+          handler.addServlet(holder, PATH);
           handler.addFilter(
               new FilterHolder(new McpAuthFilter(authenticator, enabled)),
               PATH,
@@ -106,6 +122,11 @@ public final class McpHttpModule implements RouteModule, AutoCloseable {
       server.closeGracefully();
     } catch (RuntimeException e) {
       LOG.warn("MCP server did not close gracefully: {}", e.toString());
+    }
+    try {
+      statelessServer.closeGracefully();
+    } catch (RuntimeException e) {
+      LOG.warn("MCP stateless server did not close gracefully: {}", e.toString());
     }
     transport.destroy();
     schedulers.dispose();

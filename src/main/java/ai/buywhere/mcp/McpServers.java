@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessSyncServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Duration;
 
@@ -51,6 +53,23 @@ public final class McpServers {
 
   static McpSyncServer stdio(McpServerTransportProvider transport, CatalogBackend backend) {
     return configure(McpServer.sync(transport), backend);
+  }
+
+  /** For POSTs without a session: every request stands alone (no initialize needed). */
+  static McpStatelessSyncServer stateless(
+      McpStatelessServerTransport transport, CatalogBackend backend) {
+    return McpServer.sync(transport)
+        .serverInfo(NAME, VersionProvider.version())
+        .instructions(INSTRUCTIONS)
+        .capabilities(capabilities())
+        .jsonMapper(jsonMapper())
+        .jsonSchemaValidator(new OutputSchemaValidator())
+        .validateToolInputs(false)
+        .requestTimeout(REQUEST_TIMEOUT)
+        .tools(CatalogTools.statelessSpecifications(backend))
+        .resourceTemplates(CatalogResources.statelessTemplate(backend))
+        .prompts(CatalogPrompts.statelessSpecifications())
+        .build();
   }
 
   private static McpSyncServer configure(

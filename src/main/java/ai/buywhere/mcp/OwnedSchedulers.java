@@ -12,11 +12,12 @@ import reactor.core.scheduler.Schedulers;
  * {@code Schedulers.newSingle} scheduler (a non-daemon thread) that neither {@code
  * closeGracefully()} nor {@code destroy()} disposes: left alone it keeps the JVM alive after
  * shutdown. Uses Reactor's additive executor-service decorator hook (the executor is returned
- * unchanged), so no global scheduler factory is replaced; only schedulers whose executor is created
- * on the capturing thread inside {@link #capture} are recorded.
+ * unchanged), so no global scheduler factory is replaced; only the sweeper's scheduler (matched by
+ * its thread name), created on the capturing thread inside {@link #capture}, is recorded.
  */
 final class OwnedSchedulers {
   private static final String KEY = "buywhere-mcp-owned-schedulers";
+  static final String SWEEPER_NAME = "streamable-http-server-transport-session-sweeper";
   private static final ThreadLocal<List<Scheduler>> CAPTURING = new ThreadLocal<>();
 
   static {
@@ -24,7 +25,9 @@ final class OwnedSchedulers {
         KEY,
         (scheduler, executor) -> {
           List<Scheduler> into = CAPTURING.get();
-          if (into != null) {
+          // only the transport's own single scheduler: shared schedulers (boundedElastic,
+          // parallel) may be created lazily in the same window and must never be disposed here
+          if (into != null && String.valueOf(scheduler).contains(SWEEPER_NAME)) {
             into.add(scheduler);
           }
           return executor;

@@ -203,12 +203,39 @@ class McpHttpTest {
   }
 
   @Test
+  void statelessClientsCallToolsWithoutASession() throws Exception {
+    String call =
+        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
+            + "\"get_product\",\"arguments\":{\"id\":\""
+            + fx.ids.get("kettle-fp")
+            + "\"}}}";
+    HttpResponse<String> r = McpHttpGuardTest.post(fx, "Bearer " + fx.key, call);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Mcp-Session-Id")).isEmpty();
+    JsonNode body = ApiJson.mapper().readTree(r.body());
+    assertThat(body.at("/result/structuredContent/title").asText()).contains("Kettle");
+    HttpResponse<String> list =
+        McpHttpGuardTest.post(
+            fx, "Bearer " + fx.key, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/list\"}");
+    assertThat(ApiJson.mapper().readTree(list.body()).at("/result/tools")).hasSize(8);
+  }
+
+  @Test
   void transportErrorsCarryNoStackTrace() throws Exception {
     HttpResponse<String> r =
-        McpHttpGuardTest.post(
-            fx, "Bearer " + fx.key, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}");
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("Session ID required").doesNotContain("stackTrace", "at ");
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(fx.url() + "/mcp"))
+                .header("Authorization", "Bearer " + fx.key)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Mcp-Session-Id", "no-such-session")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isBetween(400, 499);
+    assertThat(r.body()).doesNotContain("stackTrace", "at ");
   }
 
   @Test
