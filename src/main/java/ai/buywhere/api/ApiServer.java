@@ -58,7 +58,11 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
               config.jetty.host = options.host();
               config.jetty.port = options.port();
-              config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(10_000);
+                    server.setErrorHandler(new JettyErrorHandler());
+                  });
               config.routes.before(ApiServer::requestBasics);
               config.routes.after(ctx -> MDC.remove(RequestIds.MDC_KEY));
               ErrorMapper.install(config);

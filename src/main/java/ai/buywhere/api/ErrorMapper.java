@@ -78,7 +78,7 @@ final class ErrorMapper {
             + ")";
   }
 
-  private static ErrorCode fromStatus(int status) {
+  static ErrorCode fromStatus(int status) {
     for (ErrorCode c : ErrorCode.values()) {
       if (c.status() == status) {
         return c;
@@ -98,7 +98,7 @@ final class ErrorMapper {
     };
   }
 
-  private static String defaultMessage(ErrorCode code) {
+  static String defaultMessage(ErrorCode code) {
     return MESSAGES.getOrDefault(code, code.wire().replace('_', ' '));
   }
 

@@ -1,6 +1,7 @@
 package ai.buywhere.cli;
 
 import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.flags.FlagsCommand;
 import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
@@ -17,6 +18,7 @@ final class Commands {
     root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new FlagsCommand());
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());

@@ -3,10 +3,12 @@ package ai.buywhere.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +168,25 @@ class ApiServerTest {
     assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
     assertThat(r.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
         .contains("Authorization");
+  }
+
+  @Test
+  void malformedUriRejectedByJettyGetsTheEnvelope() throws Exception {
+    // java.net.http refuses to send a malformed URI, so speak HTTP/1.1 over a socket
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /v1/products/%zz HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: bad-uri-1\r\n"
+                      + "Connection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(raw).startsWith("HTTP/1.1 400");
+      JsonNode body = ApiJson.mapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+      assertThat(body.at("/error/code").asText()).isEqualTo("invalid_params");
+      // the request never became a request, so its headers are not read: a fresh id is used
+      assertThat(body.at("/error/request_id").asText()).isNotBlank();
+    }
   }
 
   @Test
