@@ -21,9 +21,10 @@ import org.slf4j.MDC;
  * labelled {@value #UNMATCHED}. The access log carries the route template, never the query string
  * (which may hold an API key).
  *
- * <p>Request id: the request attribute {@code request_id} if an earlier handler set one, else a
- * well-formed {@code X-Request-Id} header, else a random id. The key prefix is read from the
- * request attribute {@code key_prefix} that authentication sets.
+ * <p>Request id: the request attribute {@code buywhere.request_id} (set by {@code ApiServer}) or
+ * {@code request_id} if an earlier handler set one, else a well-formed {@code X-Request-Id} header,
+ * else a random id. The key prefix is read from the request attribute {@code key_prefix} that
+ * authentication sets.
  */
 public final class HttpMetricsRoutes implements RouteModule {
   static final String UNMATCHED = "unmatched";
@@ -75,7 +76,10 @@ public final class HttpMetricsRoutes implements RouteModule {
   }
 
   private static String requestId(Context ctx) {
-    Object attr = ctx.attribute("request_id");
+    Object attr = ctx.attribute("buywhere.request_id");
+    if (attr == null) {
+      attr = ctx.attribute("request_id");
+    }
     if (attr != null) {
       return attr.toString();
     }
