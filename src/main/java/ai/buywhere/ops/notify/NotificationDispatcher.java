@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxAttempts} times with exponential backoff from {@code backoff}. The same (notifier,
  * alert, transition) is delivered once even if announced twice.
  *
- * <p>Thread-safe; deliveries run on two daemon threads.
+ * <p>Each notifier has its own lane (one daemon thread) so that its deliveries arrive in order (a
+ * PagerDuty resolve never overtakes the trigger it resolves, even while the trigger is being
+ * retried) and a hanging receiver delays only its own lane. Thread-safe.
  */
 public final class NotificationDispatcher implements AlertListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
@@ -39,7 +41,7 @@ public final class NotificationDispatcher implements AlertListener, AutoCloseabl
   private final List<Notifier> notifiers;
   private final Options options;
   private final HttpClient http;
-  private final ScheduledThreadPoolExecutor executor;
+  private final Map<Notifier, ExecutorService> lanes = new java.util.IdentityHashMap<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -56,14 +58,16 @@ public final class NotificationDispatcher implements AlertListener, AutoCloseabl
     this.notifiers = List.copyOf(notifiers);
     this.options = options;
     this.http = HttpClient.newBuilder().connectTimeout(options.timeout()).build();
-    this.executor =
-        new ScheduledThreadPoolExecutor(
-            2,
-            r -> {
-              Thread t = new Thread(r, "alert-notify");
-              t.setDaemon(true);
-              return t;
-            });
+    for (Notifier n : this.notifiers) {
+      lanes.put(
+          n,
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "alert-notify-" + n.name());
+                t.setDaemon(true);
+                return t;
+              }));
+    }
   }
 
   public List<Notifier> notifiers() {
@@ -103,20 +107,55 @@ public final class NotificationDispatcher implements AlertListener, AutoCloseabl
         failed.incrementAndGet();
         continue;
       }
-      schedule(n, event, body, 1, 0);
+      schedule(n, event, body);
     }
   }
 
-  private void schedule(Notifier n, AlertEvent e, byte[] body, int attempt, long delayMs) {
+  private void schedule(Notifier n, AlertEvent e, byte[] body) {
     try {
-      executor.schedule(() -> attempt(n, e, body, attempt), delayMs, TimeUnit.MILLISECONDS);
+      lanes.get(n).execute(() -> deliver(n, e, body));
     } catch (RejectedExecutionException closed) {
       pending.decrementAndGet();
     }
   }
 
-  private void attempt(Notifier n, AlertEvent e, byte[] body, int attempt) {
-    String problem;
+  /** Runs on the notifier's own lane: attempts in order, backing off between failures. */
+  private void deliver(Notifier n, AlertEvent e, byte[] body) {
+    try {
+      for (int attempt = 1; ; attempt++) {
+        String problem = post(n, body);
+        if (problem == null) {
+          delivered.incrementAndGet();
+          return;
+        }
+        if (attempt >= options.maxAttempts()) {
+          failed.incrementAndGet();
+          log.warn(
+              "{} delivery of {} failed after {} attempts ({})",
+              n.name(),
+              e.rule().name(),
+              attempt,
+              problem);
+          return;
+        }
+        long delay = options.backoff().toMillis() << (attempt - 1);
+        log.info(
+            "{} delivery of {} failed ({}); retry in {} ms",
+            n.name(),
+            e.rule().name(),
+            problem,
+            delay);
+        Thread.sleep(delay);
+      }
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pending.decrementAndGet();
+    }
+  }
+
+  /** Null on success, else what went wrong (never the URL: webhook URLs are secrets). */
+  private String post(Notifier n, byte[] body) throws InterruptedException {
     try {
       HttpRequest req =
           HttpRequest.newBuilder(n.url())
@@ -125,38 +164,9 @@ public final class NotificationDispatcher implements AlertListener, AutoCloseabl
               .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build();
       int status = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status / 100 == 2) {
-        pending.decrementAndGet();
-        delivered.incrementAndGet();
-        return;
-      }
-      problem = "HTTP " + status;
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      pending.decrementAndGet();
-      return;
-    } catch (Exception ex) {
-      problem = ex.getClass().getSimpleName();
-    }
-    if (attempt < options.maxAttempts()) {
-      long delay = options.backoff().toMillis() << (attempt - 1);
-      log.info(
-          "{} delivery of {} failed ({}); retry {} in {} ms",
-          n.name(),
-          e.rule().name(),
-          problem,
-          attempt,
-          delay);
-      schedule(n, e, body, attempt + 1, delay);
-    } else {
-      pending.decrementAndGet();
-      failed.incrementAndGet();
-      log.warn(
-          "{} delivery of {} failed after {} attempts ({})",
-          n.name(),
-          e.rule().name(),
-          attempt,
-          problem);
+      return status / 100 == 2 ? null : "HTTP " + status;
+    } catch (java.io.IOException | IllegalArgumentException ex) {
+      return ex.getClass().getSimpleName();
     }
   }
 
@@ -179,6 +189,6 @@ public final class NotificationDispatcher implements AlertListener, AutoCloseabl
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    lanes.values().forEach(ExecutorService::shutdownNow);
   }
 }
