@@ -8,5 +8,6 @@ final class Commands {
 
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }
