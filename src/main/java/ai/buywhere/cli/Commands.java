@@ -8,6 +8,8 @@ final class Commands {
 
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }
