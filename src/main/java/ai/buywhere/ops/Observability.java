@@ -17,6 +17,7 @@ import ai.buywhere.ops.metrics.StatusPageRoutes;
 import ai.buywhere.ops.notify.NotificationDispatcher;
 import ai.buywhere.ops.notify.NotifyConfig;
 import ai.buywhere.store.Database;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class Observability implements AutoCloseable {
   private final Readiness readiness = new Readiness();
   private final AlertEvaluator alerts;
   private final NotificationDispatcher notifications;
+  private final Duration drainDelay;
 
   /**
    * @param indexAppliedSeq {@code ProductSearch.appliedSeq()} of this node's index
@@ -84,6 +86,26 @@ public final class Observability implements AutoCloseable {
     if (intervalS > 0) {
       alerts.start(Duration.ofSeconds(intervalS));
     }
+    this.drainDelay = Duration.ofSeconds(settings.getInt("SHUTDOWN_DRAIN_S", 5, 0, 300));
+    FunctionCounter.builder("alert_notifications_delivered", notifications, n -> n.delivered())
+        .description("Alert notifications delivered")
+        .register(metrics.registry());
+    FunctionCounter.builder("alert_notifications_failed", notifications, n -> n.failed())
+        .description("Alert notifications that failed after all retries")
+        .register(metrics.registry());
+    FunctionCounter.builder("alert_notifications_dropped", notifications, n -> n.dropped())
+        .description("Alert notifications dropped because the queue was full")
+        .register(metrics.registry());
+  }
+
+  /**
+   * The first half of a graceful shutdown (SIGTERM): {@code /ready} turns 503 so load balancers and
+   * Kubernetes stop routing here, then waits {@code SHUTDOWN_DRAIN_S} (5 s) for them to notice. The
+   * caller then stops the server (which finishes in-flight requests) and closes this.
+   */
+  public void drain() throws InterruptedException {
+    readiness.startDraining();
+    Thread.sleep(drainDelay.toMillis());
   }
 
   public Metrics metrics() {

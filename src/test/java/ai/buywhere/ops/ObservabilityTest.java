@@ -30,7 +30,8 @@ class ObservabilityTest {
     try (Database db = Database.open(TestDatabases.sqlite(dir).config(), "obs-test").migrate();
         Observability obs =
             new Observability(
-                Settings.of(Map.of("ALERT_EVALUATION_INTERVAL_S", "0"), Map.of()),
+                Settings.of(
+                    Map.of("ALERT_EVALUATION_INTERVAL_S", "0", "SHUTDOWN_DRAIN_S", "0"), Map.of()),
                 Clock.systemUTC(),
                 db,
                 new CatalogRepository(db),
@@ -69,10 +70,11 @@ class ObservabilityTest {
             .contains("http_errors_total{endpoint=\"/v1/fail\",method=\"GET\",status=\"503\"} 1.0")
             .contains("endpoint=\"unmatched\",method=\"GET\",status=\"404\"")
             .contains("catalog_products 0.0")
-            .contains("search_index_lag 0.0");
+            .contains("search_index_lag 0.0")
+            .contains("alert_notifications_dropped_total 0.0");
         assertThat(TestHttp.run(List.of("promtool", "check", "metrics"), metrics).exit()).isZero();
 
-        obs.readiness().startDraining();
+        obs.drain();
         assertThat(TestHttp.get(base + "/ready").statusCode()).isEqualTo(503);
         assertThat(obs.alerts().evaluate()).isEmpty();
       }
