@@ -2,7 +2,9 @@ package ai.buywhere.ops.health;
 
 import ai.buywhere.api.RouteModule;
 import ai.buywhere.shared.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -14,6 +16,14 @@ import java.util.Map;
  * with the reasons). Both are unauthenticated and cheap enough for a probe every few seconds.
  */
 public final class HealthRoutes implements RouteModule {
+  /**
+   * Keeps null fields ({@code oldest_last_run_age_h} before any run): the shape is the contract.
+   */
+  private static final ObjectMapper MAPPER =
+      Json.create()
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+
   private final HealthRegistry health;
   private final Readiness readiness;
 
@@ -45,6 +55,6 @@ public final class HealthRoutes implements RouteModule {
 
   private static void json(Context ctx, Object body) throws JsonProcessingException {
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("application/json").result(Json.mapper().writeValueAsString(body));
+    ctx.contentType("application/json").result(MAPPER.writeValueAsString(body));
   }
 }

@@ -73,6 +73,15 @@ class HealthRoutesTest {
   }
 
   @Test
+  void withoutIngestionTheFreshnessKeysStayPresent() throws Exception {
+    health.freshness(() -> Freshness.NONE);
+    JsonNode body = Json.mapper().readTree(TestHttp.get(base + "/health").body());
+    assertThat(body.path("freshness").has("oldest_last_run_age_h")).isTrue();
+    assertThat(body.path("freshness").path("oldest_last_run_age_h").isNull()).isTrue();
+    assertThat(body.path("freshness").path("sources_fresh").asInt()).isZero();
+  }
+
+  @Test
   void laggingIndexDegradesAndAHungCriticalCheckMakesItUnhealthyWithinTheTimeout()
       throws Exception {
     current.set(500);
