@@ -1,5 +1,7 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
 /** The list of sub-commands; features add theirs here. */
@@ -7,9 +9,15 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
-    // sub-commands are added by each feature as it lands
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
+    root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new ReplicationCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
+    root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
     root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }
