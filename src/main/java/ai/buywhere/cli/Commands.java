@@ -10,6 +10,8 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new BackupCommand());
     root.addSubcommand(new ReplicationCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
@@ -23,5 +25,6 @@ final class Commands {
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
     root.addSubcommand(new ImportCommand());
+    root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }
