@@ -10,6 +10,8 @@ import ai.buywhere.auth.AuthConfig;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.cli.VersionProvider;
+import ai.buywhere.ops.Observability;
 import ai.buywhere.ops.flags.ExperimentalRoutes;
 import ai.buywhere.ops.flags.FeatureFlagRoutes;
 import ai.buywhere.ops.flags.FeatureFlags;
@@ -17,16 +19,19 @@ import ai.buywhere.ops.flags.FlagRegistry;
 import ai.buywhere.ops.flags.FlagsConfig;
 import ai.buywhere.ops.flags.MarketSwitch;
 import ai.buywhere.ops.flags.MarketSwitchRoutes;
+import ai.buywhere.ops.health.CheckResult;
+import ai.buywhere.ops.health.HealthCheck;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
-import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -47,6 +52,7 @@ public final class Application implements AutoCloseable {
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
+  private Observability observability;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -150,14 +156,45 @@ public final class Application implements AutoCloseable {
 
   /**
    * API keys, rate limits (Redis when {@code REDIS_URL} is set), admin access and the audit log,
-   * built on first use. Metrics go to Micrometer's global registry until the metrics feature
-   * supplies its own.
+   * built on first use. Its metrics go to this process's registry ({@link #observability()}).
    */
   public synchronized Auth auth() {
     if (auth == null) {
-      auth = Auth.create(authConfig, database, clock, Metrics.globalRegistry);
+      auth = Auth.create(authConfig, database, clock, observability().metrics().registry());
     }
     return auth;
+  }
+
+  /**
+   * Metrics, health, readiness, alert evaluation and notifications of this process, built on first
+   * use (it reads the search index's applied sequence, so it opens search too). Features register
+   * their checks and gauges here.
+   */
+  public synchronized Observability observability() {
+    if (observability == null) {
+      SearchService s = search();
+      observability =
+          new Observability(
+              settings,
+              clock,
+              database,
+              catalog,
+              () -> s.search().appliedSeq(),
+              server.dataDir(),
+              VersionProvider.version(),
+              true);
+      observability.health().register(HealthCheck.of("feature_flags", false, this::flagsHealth));
+    }
+    return observability;
+  }
+
+  private CheckResult flagsHealth() {
+    var status = featureFlags.status();
+    Map<String, Object> details = new LinkedHashMap<>(status.details());
+    details.putAll(marketSwitch.status().details());
+    return status.healthy()
+        ? CheckResult.ok(details)
+        : CheckResult.degraded(status.problem(), details);
   }
 
   /**
@@ -165,7 +202,9 @@ public final class Application implements AutoCloseable {
    * limits, metrics) go before the routes they guard.
    */
   public List<RouteModule> routeModules() {
-    List<RouteModule> modules = new ArrayList<>(auth().routes());
+    // the metrics before-handler goes first so it times every request, auth included
+    List<RouteModule> modules = new ArrayList<>(observability().routeModules());
+    modules.addAll(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
     modules.add(new ExperimentalRoutes(featureFlags, marketSwitch));
@@ -184,6 +223,9 @@ public final class Application implements AutoCloseable {
   public void close() {
     featureFlags.close();
     synchronized (this) {
+      if (observability != null) {
+        observability.close();
+      }
       if (auth != null) {
         auth.close();
       }
