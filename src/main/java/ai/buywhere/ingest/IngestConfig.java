@@ -3,7 +3,9 @@ package ai.buywhere.ingest;
 import ai.buywhere.app.Settings;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ingestion settings, read once from {@link Settings} (env names shown). Defaults are in code and
@@ -29,7 +31,10 @@ public record IngestConfig(
     Duration graceBeforeDeactivate,
     int criticalAgeHours,
     double pauseBelowQuality,
-    double refreshAboveStale) {
+    double refreshAboveStale,
+    Duration runRetryDelay,
+    String workerRegion,
+    Duration autoActionsEvery) {
 
   public static IngestConfig from(Settings s) {
     return new IngestConfig(
@@ -55,22 +60,31 @@ public record IngestConfig(
         Duration.ofHours(s.getInt("INGEST_DEACTIVATE_GRACE_HOURS", 72, 0, 24 * 365)),
         s.getInt("INGEST_CRITICAL_AGE_HOURS", 24, 1, 24 * 365),
         s.getDouble("INGEST_PAUSE_BELOW_QUALITY", 0.5, 0, 1),
-        s.getDouble("INGEST_REFRESH_ABOVE_STALE", 0.4, 0, 1));
+        s.getDouble("INGEST_REFRESH_ABOVE_STALE", 0.4, 0, 1),
+        Duration.ofMillis(s.getInt("INGEST_RUN_RETRY_DELAY_MS", 60_000, 0, 86_400_000)),
+        s.get("INGEST_WORKER_REGION", "default"),
+        Duration.ofSeconds(s.getInt("INGEST_AUTO_ACTIONS_EVERY_S", 60, 1, 86_400)));
   }
 
   /** Defaults with loopback allow-listed and fast timings: for tests and the benchmark. */
   public static IngestConfig forTests() {
-    return from(Settings.of(
-            java.util.Map.of(),
-            java.util.Map.of(
-                "INGEST_ALLOWED_HOSTS", "127.0.0.1",
-                "INGEST_HOST_DELAY_MS", "0",
-                "INGEST_RETRY_BASE_MS", "5",
-                "INGEST_REQUEST_TIMEOUT_MS", "3000",
-                "INGEST_WORKER_POLL_MS", "50",
-                "INGEST_HEARTBEAT_MS", "100",
-                "INGEST_WORKER_DEAD_AFTER_MS", "1500")))
-        .withHostConcurrency(8);
+    return forTests(Map.of());
+  }
+
+  /** {@link #forTests()} with {@code extra} settings on top. */
+  public static IngestConfig forTests(Map<String, String> extra) {
+    Map<String, String> m = new HashMap<>();
+    m.put("INGEST_ALLOWED_HOSTS", "127.0.0.1");
+    m.put("INGEST_HOST_DELAY_MS", "0");
+    m.put("INGEST_HOST_CONCURRENCY", "8");
+    m.put("INGEST_RETRY_BASE_MS", "5");
+    m.put("INGEST_REQUEST_TIMEOUT_MS", "3000");
+    m.put("INGEST_WORKER_POLL_MS", "50");
+    m.put("INGEST_HEARTBEAT_MS", "100");
+    m.put("INGEST_WORKER_DEAD_AFTER_MS", "1500");
+    m.put("INGEST_RUN_RETRY_DELAY_MS", "0");
+    m.putAll(extra);
+    return from(Settings.of(Map.of(), m));
   }
 
   public IngestConfig withHostConcurrency(int n) {
@@ -94,7 +108,10 @@ public record IngestConfig(
         graceBeforeDeactivate,
         criticalAgeHours,
         pauseBelowQuality,
-        refreshAboveStale);
+        refreshAboveStale,
+        runRetryDelay,
+        workerRegion,
+        autoActionsEvery);
   }
 
   public IngestConfig withLimits(long maxBytes, Duration timeout) {
@@ -118,6 +135,9 @@ public record IngestConfig(
         graceBeforeDeactivate,
         criticalAgeHours,
         pauseBelowQuality,
-        refreshAboveStale);
+        refreshAboveStale,
+        runRetryDelay,
+        workerRegion,
+        autoActionsEvery);
   }
 }
