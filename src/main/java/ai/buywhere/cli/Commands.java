@@ -8,5 +8,7 @@ final class Commands {
 
   static void register(CommandLine root) {
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new IngestCommand());
+    root.addSubcommand(new WorkerCommand());
   }
 }

@@ -14,9 +14,14 @@ import ai.buywhere.ingest.source.SourceRepository;
 import ai.buywhere.store.Database;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ingestion wired together over one database and the catalog writer: the registry, runs, controls,
@@ -36,6 +41,7 @@ public final class IngestRuntime implements AutoCloseable {
   private final PushIngest push;
   private final AutoActions autoActions;
   private final List<Worker> started = new ArrayList<>();
+  private ScheduledExecutorService refresher;
 
   public IngestRuntime(
       Database db,
@@ -82,6 +88,34 @@ public final class IngestRuntime implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Refreshes the metric gauges every {@code every} on a daemon thread (for a server that runs no
+   * in-process worker; workers refresh them on their auto-action pass).
+   */
+  public synchronized void scheduleMetricsRefresh(Duration every) {
+    if (refresher != null) {
+      return;
+    }
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ingest-metrics");
+              t.setDaemon(true);
+              return t;
+            });
+    refresher.scheduleAtFixedRate(
+        () -> {
+          try {
+            metrics.refresh();
+          } catch (RuntimeException e) {
+            LoggerFactory.getLogger(IngestRuntime.class).warn("metrics refresh failed", e);
+          }
+        },
+        0,
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
   public IngestConfig config() {
     return config;
   }
@@ -120,6 +154,9 @@ public final class IngestRuntime implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
     started.forEach(Worker::close);
     started.clear();
   }
