@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * {@link RawProduct} → {@link ProductInput} for one source. The currency is the one the row or its
@@ -17,6 +19,7 @@ import java.util.Map;
  * price/currency) so that the validator can say why they fail.
  */
 public final class ProductNormalizer {
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private final Source source;
 
   public ProductNormalizer(Source source) {
@@ -109,12 +112,20 @@ public final class ProductNormalizer {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** Collapses whitespace and strips HTML tags some feeds leave in titles and descriptions. */
+  /**
+   * Collapses whitespace, strips HTML tags and decodes entities some feeds leave in titles and
+   * descriptions (a regex, not a DOM parse: this runs for every row).
+   */
   static String clean(String s) {
     if (s == null || s.isBlank()) {
       return null;
     }
-    String t = s.indexOf('<') >= 0 ? org.jsoup.Jsoup.parse(s).text() : s;
+    String t = s;
+    if (s.indexOf('<') >= 0) {
+      t = Parser.unescapeEntities(TAG.matcher(s).replaceAll(" "), false);
+    } else if (s.indexOf('&') >= 0) {
+      t = Parser.unescapeEntities(s, false);
+    }
     t = t.replaceAll("\\s+", " ").trim();
     return t.isEmpty() ? null : t;
   }

@@ -26,26 +26,11 @@ public final class SpecExtractor {
       Pattern.compile("\\b(\\d+(?:\\.\\d+)?\\s?(?:TB|GB|MB|ml|mL|L|mAh|Wh))\\b");
   private static final Pattern SIZE =
       Pattern.compile("\\b(\\d+(?:\\.\\d+)?\\s?(?:-inch|inch|in\\.|\"|cm|mm))(?=\\W|$)");
-  private static final List<String> COLOURS =
-      List.of(
-          "black",
-          "white",
-          "silver",
-          "grey",
-          "gray",
-          "gold",
-          "blue",
-          "red",
-          "green",
-          "pink",
-          "purple",
-          "yellow",
-          "orange",
-          "brown",
-          "beige",
-          "navy",
-          "midnight",
-          "graphite");
+  private static final Pattern COLOUR =
+      Pattern.compile(
+          "\\b(black|white|silver|grey|gray|gold|blue|red|green|pink|purple|yellow|orange|brown"
+              + "|beige|navy|midnight|graphite)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private SpecExtractor() {}
 
@@ -92,12 +77,10 @@ public final class SpecExtractor {
       out.put("size", size.group(1));
     }
     if (!out.containsKey("colour")) {
-      String t = title.toLowerCase(Locale.ROOT);
-      for (String c : COLOURS) {
-        if (Pattern.compile("\\b" + c + "\\b").matcher(t).find()) {
-          out.put("colour", Character.toUpperCase(c.charAt(0)) + c.substring(1));
-          break;
-        }
+      Matcher c = COLOUR.matcher(title);
+      if (c.find()) {
+        String word = c.group(1).toLowerCase(Locale.ROOT);
+        out.put("colour", Character.toUpperCase(word.charAt(0)) + word.substring(1));
       }
     }
   }
