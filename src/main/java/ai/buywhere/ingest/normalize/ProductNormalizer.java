@@ -19,6 +19,9 @@ import org.jsoup.parser.Parser;
  * price/currency) so that the validator can say why they fail.
  */
 public final class ProductNormalizer {
+  private static final Pattern BLOCK_TAG =
+      Pattern.compile(
+          "</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private final Source source;
 
@@ -122,7 +125,9 @@ public final class ProductNormalizer {
     }
     String t = s;
     if (s.indexOf('<') >= 0) {
-      t = Parser.unescapeEntities(TAG.matcher(s).replaceAll(" "), false);
+      t =
+          Parser.unescapeEntities(
+              TAG.matcher(BLOCK_TAG.matcher(s).replaceAll(" ")).replaceAll(""), false);
     } else if (s.indexOf('&') >= 0) {
       t = Parser.unescapeEntities(s, false);
     }
