@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A registered source. {@code id} is {@code <merchant>_<cc>}; {@code options} holds per-kind
  * settings (column {@code mapping} for CSV/JSONL, {@code max_pages}, {@code max_urls}, {@code
- * sitemap_depth}, {@code delay_ms}, {@code concurrency}, {@code grace_hours}); {@code status} is
- * {@code active} or {@code paused}. Health fields are null until the first run finishes.
+ * sitemap_depth}, {@code delay_ms}); {@code status} is {@code active} or {@code paused}. Health
+ * fields are null until the first run finishes.
  */
 public record Source(
     String id,
