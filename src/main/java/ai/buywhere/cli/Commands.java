@@ -21,6 +21,9 @@ final class Commands {
     root.addSubcommand(new ImportCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
+    // ingestion
+    root.addSubcommand(new IngestCommand());
+    root.addSubcommand(new WorkerCommand());
     // operations
     root.addSubcommand(new FlagsCommand());
     root.addSubcommand(new AlertsCommand());
