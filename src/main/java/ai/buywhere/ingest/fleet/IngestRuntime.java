@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -42,6 +43,7 @@ public final class IngestRuntime implements AutoCloseable {
   private final AutoActions autoActions;
   private final List<Worker> started = new ArrayList<>();
   private ScheduledExecutorService refresher;
+  private volatile Predicate<String> marketGate = cc -> true;
 
   public IngestRuntime(
       Database db,
@@ -70,11 +72,31 @@ public final class IngestRuntime implements AutoCloseable {
         db, writer, config, clock, registry, HttpFetcher.create(config, clock));
   }
 
+  /**
+   * Which markets (country codes) may ingest right now; the composition root passes the market kill
+   * switch ({@code MarketSwitch::isIngestionAllowed}). Sources of other markets are neither
+   * scheduled nor run.
+   */
+  public IngestRuntime marketGate(Predicate<String> allowed) {
+    this.marketGate = allowed;
+    return this;
+  }
+
   /** A worker not yet started; {@code name} prefixes its unique id. */
   public Worker newWorker(String name) {
     String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
     return new Worker(
-        id, config, sources, runs, executor, workers, autoActions, metrics, actions, clock);
+        id,
+        config,
+        sources,
+        runs,
+        executor,
+        workers,
+        autoActions,
+        metrics,
+        actions,
+        clock,
+        cc -> marketGate.test(cc));
   }
 
   /** Starts {@code n} workers owned (and closed) by this runtime. */

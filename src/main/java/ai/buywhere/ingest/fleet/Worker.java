@@ -9,11 +9,13 @@ import ai.buywhere.ingest.run.RunStatus;
 import ai.buywhere.ingest.source.ActionLog;
 import ai.buywhere.ingest.source.SourceRepository;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public final class Worker implements AutoCloseable {
   private Thread loop;
   private ScheduledExecutorService heartbeat;
   private long lastAutoActions;
+  private final Predicate<String> marketAllowed;
 
   Worker(
       String id,
@@ -55,7 +58,8 @@ public final class Worker implements AutoCloseable {
       AutoActions autoActions,
       IngestMetrics metrics,
       ActionLog actions,
-      Clock clock) {
+      Clock clock,
+      Predicate<String> marketAllowed) {
     this.id = id;
     this.config = config;
     this.sources = sources;
@@ -66,6 +70,7 @@ public final class Worker implements AutoCloseable {
     this.metrics = metrics;
     this.actions = actions;
     this.clock = clock;
+    this.marketAllowed = marketAllowed;
   }
 
   public String id() {
@@ -128,7 +133,9 @@ public final class Worker implements AutoCloseable {
   public boolean runOnce() {
     long now = clock.millis();
     for (Source s : sources.due(now)) {
-      runs.enqueue(s.id(), "schedule", config.runAttempts());
+      if (marketAllowed.test(s.countryCode())) {
+        runs.enqueue(s.id(), "schedule", config.runAttempts());
+      }
     }
     for (RunRepository.Reaped r : runs.reapStalled(now - config.deadAfter().toMillis())) {
       log.warn("run {} of {} stalled; now {}", r.runId(), r.sourceId(), r.status().wire());
@@ -148,6 +155,19 @@ public final class Worker implements AutoCloseable {
       return false;
     }
     Run run = claimed.get();
+    Optional<Source> source = sources.find(run.sourceId());
+    if (source.isPresent() && !marketAllowed.test(source.get().countryCode())) {
+      String cc = source.get().countryCode().toLowerCase(java.util.Locale.ROOT);
+      String why =
+          "market ingestion is switched off ("
+              + cc
+              + "_market_enabled / "
+              + cc
+              + "_data_ingestion_enabled); the run was not started";
+      runs.finish(run.id(), id, RunStatus.CANCELLED, why, List.of(), 0);
+      actions.record(run.sourceId(), "kill-switch-skip", "auto", why);
+      return true;
+    }
     currentRun.set(run.id());
     registry.heartbeat(id, "busy", run.id());
     try {
