@@ -22,7 +22,6 @@ final class Commands {
     root.addSubcommand(new ImportCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
-    root.addSubcommand(new ImportCommand());
     root.addSubcommand(new McpCommand());
     // ingestion
     root.addSubcommand(new IngestCommand());
