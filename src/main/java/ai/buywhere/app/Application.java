@@ -10,6 +10,13 @@ import ai.buywhere.auth.AuthConfig;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.ops.flags.ExperimentalRoutes;
+import ai.buywhere.ops.flags.FeatureFlagRoutes;
+import ai.buywhere.ops.flags.FeatureFlags;
+import ai.buywhere.ops.flags.FlagRegistry;
+import ai.buywhere.ops.flags.FlagsConfig;
+import ai.buywhere.ops.flags.MarketSwitch;
+import ai.buywhere.ops.flags.MarketSwitchRoutes;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
@@ -20,7 +27,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -36,6 +42,8 @@ public final class Application implements AutoCloseable {
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
   private final AuthConfig authConfig;
+  private final FeatureFlags featureFlags;
+  private final MarketSwitch marketSwitch;
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
@@ -55,6 +63,11 @@ public final class Application implements AutoCloseable {
     this.database = Database.open(dbConfig, "buywhere").migrate();
     this.catalogWriter = new CatalogWriter(database, fx, clock);
     this.catalog = new CatalogRepository(database);
+    this.featureFlags =
+        new FeatureFlags(
+                FlagRegistry.standard(), FlagsConfig.from(settings), settings, database, clock)
+            .start();
+    this.marketSwitch = new MarketSwitch(featureFlags);
   }
 
   /** Validates settings, opens and migrates the database. */
@@ -94,6 +107,16 @@ public final class Application implements AutoCloseable {
     return catalog;
   }
 
+  /** Feature flags (polling overrides and the flags file in the background). */
+  public FeatureFlags featureFlags() {
+    return featureFlags;
+  }
+
+  /** The market kill switch over the flags: hidden countries, ingestion pauses. */
+  public MarketSwitch marketSwitch() {
+    return marketSwitch;
+  }
+
   /**
    * The search index in writer mode, opened (and caught up with the catalog) on first use.
    *
@@ -113,14 +136,14 @@ public final class Application implements AutoCloseable {
   }
 
   /**
-   * The read side of the public API, shared by REST and MCP. Hidden countries (the market kill
-   * switch) are none until the flags feature supplies them here.
+   * The read side of the public API, shared by REST and MCP. Hidden countries come from the market
+   * kill switch ({@link MarketSwitch}), read on every request.
    */
   public synchronized CatalogQueryService catalogQueries() {
     if (catalogQueries == null) {
       catalogQueries =
           new CatalogQueryService(
-              catalog, search().search(), fx, clock, server.defaultCountryFilter(), Set::of);
+              catalog, search().search(), fx, clock, server.defaultCountryFilter(), marketSwitch);
     }
     return catalogQueries;
   }
@@ -145,6 +168,10 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
+    modules.add(new ExperimentalRoutes(featureFlags, marketSwitch));
+    // /admin/* is guarded by the auth module's before-handler, whatever the module order
+    modules.add(new FeatureFlagRoutes(featureFlags));
+    modules.add(new MarketSwitchRoutes(featureFlags, marketSwitch));
     return List.copyOf(modules);
   }
 
@@ -155,6 +182,7 @@ public final class Application implements AutoCloseable {
 
   @Override
   public void close() {
+    featureFlags.close();
     synchronized (this) {
       if (auth != null) {
         auth.close();

@@ -1,6 +1,7 @@
 package ai.buywhere.cli;
 
 import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.flags.FlagsCommand;
 import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
@@ -9,6 +10,8 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new BackupCommand());
     root.addSubcommand(new ReplicationCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
@@ -17,9 +20,11 @@ final class Commands {
     root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
     // sub-commands are added by each feature as it lands
+    root.addSubcommand(new FlagsCommand());
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
     root.addSubcommand(new ImportCommand());
+    root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }
