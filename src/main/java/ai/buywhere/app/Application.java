@@ -1,15 +1,27 @@
 package ai.buywhere.app;
 
+import ai.buywhere.api.ApiException;
 import ai.buywhere.api.ApiServer;
 import ai.buywhere.api.CatalogQueryService;
 import ai.buywhere.api.CatalogRoutes;
+import ai.buywhere.api.ErrorCode;
 import ai.buywhere.api.OpenApiRoutes;
 import ai.buywhere.api.RouteModule;
 import ai.buywhere.auth.Auth;
 import ai.buywhere.auth.AuthConfig;
+import ai.buywhere.auth.Principal;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.cli.VersionProvider;
+import ai.buywhere.ingest.IngestConfig;
+import ai.buywhere.ingest.api.IngestAdminRoutes;
+import ai.buywhere.ingest.api.PushRoutes;
+import ai.buywhere.ingest.fleet.IngestHealth;
+import ai.buywhere.ingest.fleet.IngestRuntime;
+import ai.buywhere.ops.Observability;
+import ai.buywhere.ops.backup.BackupScheduler;
+import ai.buywhere.ops.backup.BackupService;
 import ai.buywhere.ops.flags.ExperimentalRoutes;
 import ai.buywhere.ops.flags.FeatureFlagRoutes;
 import ai.buywhere.ops.flags.FeatureFlags;
@@ -17,16 +29,24 @@ import ai.buywhere.ops.flags.FlagRegistry;
 import ai.buywhere.ops.flags.FlagsConfig;
 import ai.buywhere.ops.flags.MarketSwitch;
 import ai.buywhere.ops.flags.MarketSwitchRoutes;
+import ai.buywhere.ops.health.CheckResult;
+import ai.buywhere.ops.health.HealthCheck;
+import ai.buywhere.ops.replication.PeriodicProbe;
+import ai.buywhere.ops.replication.ReadRouting;
+import ai.buywhere.ops.replication.ReplicationConfig;
+import ai.buywhere.ops.replication.ReplicationService;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
-import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -47,6 +67,12 @@ public final class Application implements AutoCloseable {
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
+  private Observability observability;
+  private final ReplicationConfig replication;
+  private final ReadRouting readRouting;
+  private IngestRuntime ingest;
+  private BackupService backups;
+  private final List<AutoCloseable> jobs = new ArrayList<>();
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -62,7 +88,16 @@ public final class Application implements AutoCloseable {
     }
     this.database = Database.open(dbConfig, "buywhere").migrate();
     this.catalogWriter = new CatalogWriter(database, fx, clock);
-    this.catalog = new CatalogRepository(database);
+    this.replication = ReplicationConfig.from(settings, server.dataDir());
+    if (replication.replica().isPresent()) {
+      // read-only queries go to the replica while its lag is under REPLICA_MAX_LAG_SECONDS
+      this.readRouting = ReadRouting.open(database, replication);
+      readRouting.start();
+      this.catalog = new CatalogRepository(readRouting::forRead);
+    } else {
+      this.readRouting = null;
+      this.catalog = new CatalogRepository(database);
+    }
     this.featureFlags =
         new FeatureFlags(
                 FlagRegistry.standard(), FlagsConfig.from(settings), settings, database, clock)
@@ -150,14 +185,121 @@ public final class Application implements AutoCloseable {
 
   /**
    * API keys, rate limits (Redis when {@code REDIS_URL} is set), admin access and the audit log,
-   * built on first use. Metrics go to Micrometer's global registry until the metrics feature
-   * supplies its own.
+   * built on first use. Its metrics go to this process's registry ({@link #observability()}).
    */
   public synchronized Auth auth() {
     if (auth == null) {
-      auth = Auth.create(authConfig, database, clock, Metrics.globalRegistry);
+      auth = Auth.create(authConfig, database, clock, observability().metrics().registry());
     }
     return auth;
+  }
+
+  /**
+   * Ingestion: sources, runs, the database queue and workers. Sources of a market whose ingestion
+   * is switched off ({@link MarketSwitch#isIngestionAllowed}) are neither scheduled nor run.
+   */
+  public synchronized IngestRuntime ingest() {
+    if (ingest == null) {
+      ingest =
+          IngestRuntime.create(
+                  database,
+                  catalogWriter,
+                  IngestConfig.from(settings),
+                  clock,
+                  observability().metrics().registry())
+              .marketGate(marketSwitch::isIngestionAllowed);
+      IngestHealth health = new IngestHealth(ingest.sources(), clock, Duration.ofHours(24));
+      observability().health().register(HealthCheck.of("ingestion", false, health::check));
+      observability().health().freshness(health::freshness);
+    }
+    return ingest;
+  }
+
+  /** Backups of this catalog (BACKUP_DIR, retention, verification), with their gauges. */
+  public synchronized BackupService backups() {
+    if (backups == null) {
+      backups = BackupService.from(database, settings, server.dataDir(), clock);
+      backups.metrics().register(observability().metrics().registry());
+    }
+    return backups;
+  }
+
+  /**
+   * Starts what a server node runs besides HTTP: {@code INGEST_WORKERS} in-process ingestion
+   * workers (default 1; 0 leaves ingestion to {@code buywhere worker} nodes and only refreshes its
+   * gauges), scheduled backups when {@code BACKUP_SCHEDULE_ENABLED=true}, and the replication and
+   * PgBouncer probes when a replica or {@code PGBOUNCER_ADMIN_URL} is configured. Stopped by {@link
+   * #close()}.
+   */
+  public synchronized void startServerJobs() {
+    int workers = settings.getInt("INGEST_WORKERS", 1, 0, 64);
+    if (workers > 0) {
+      ingest().startWorkers("serve", workers);
+    } else {
+      ingest().scheduleMetricsRefresh(Duration.ofSeconds(15));
+    }
+    if (backups().config().scheduleEnabled()) {
+      BackupScheduler scheduler = new BackupScheduler(backups(), clock);
+      scheduler.start(Duration.ofMinutes(1));
+      jobs.add(scheduler::close);
+    }
+    if (replication.replica().isPresent()) {
+      ReplicationService service = new ReplicationService(replication);
+      service.registerMetrics(observability().metrics().registry());
+      jobs.add(
+          PeriodicProbe.start("replication-status", replication.checkInterval(), service::status));
+    }
+    replication
+        .pgBouncerMetrics()
+        .ifPresent(
+            m -> {
+              m.register(observability().metrics().registry());
+              jobs.add(PeriodicProbe.start("pgbouncer-pools", Duration.ofSeconds(15), m::refresh));
+            });
+  }
+
+  /** Push authorisation: keys with role {@code ingest} or {@code admin} may push products. */
+  private String authorizePush(String authorization) {
+    Principal p = auth().authenticator().authenticate(authorization, "-", "/v1/ingest/products");
+    if (p.role() == null || !p.role().mayPush()) {
+      throw new ApiException(
+          ErrorCode.FORBIDDEN,
+          "This key may not push products: create one with role ingest or admin"
+              + " (buywhere keys create --role ingest)");
+    }
+    return p.name();
+  }
+
+  /**
+   * Metrics, health, readiness, alert evaluation and notifications of this process, built on first
+   * use (it reads the search index's applied sequence, so it opens search too). Features register
+   * their checks and gauges here.
+   */
+  public synchronized Observability observability() {
+    if (observability == null) {
+      SearchService s = search();
+      observability =
+          new Observability(
+              settings,
+              clock,
+              database,
+              catalog,
+              () -> s.search().appliedSeq(),
+              server.dataDir(),
+              VersionProvider.version(),
+              true);
+      observability.health().register(HealthCheck.of("feature_flags", false, this::flagsHealth));
+    }
+    return observability;
+  }
+
+  private CheckResult flagsHealth() {
+    var status = featureFlags.status();
+    Map<String, Object> details = new LinkedHashMap<>(status.details());
+    details.putAll(marketSwitch.status().details());
+    return status.healthy()
+        ? CheckResult.ok(details)
+        : CheckResult.degraded(status.problem(), details);
   }
 
   /**
@@ -165,13 +307,17 @@ public final class Application implements AutoCloseable {
    * limits, metrics) go before the routes they guard.
    */
   public List<RouteModule> routeModules() {
-    List<RouteModule> modules = new ArrayList<>(auth().routes());
+    // the metrics before-handler goes first so it times every request, auth included
+    List<RouteModule> modules = new ArrayList<>(observability().routeModules());
+    modules.addAll(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
     modules.add(new ExperimentalRoutes(featureFlags, marketSwitch));
     // /admin/* is guarded by the auth module's before-handler, whatever the module order
     modules.add(new FeatureFlagRoutes(featureFlags));
     modules.add(new MarketSwitchRoutes(featureFlags, marketSwitch));
+    modules.add(new IngestAdminRoutes(ingest()));
+    modules.add(new PushRoutes(ingest().push(), this::authorizePush));
     return List.copyOf(modules);
   }
 
@@ -184,6 +330,22 @@ public final class Application implements AutoCloseable {
   public void close() {
     featureFlags.close();
     synchronized (this) {
+      for (AutoCloseable job : jobs) {
+        try {
+          job.close();
+        } catch (Exception e) {
+          // best effort: a job that fails to stop must not keep the database open
+        }
+      }
+      if (ingest != null) {
+        ingest.close();
+      }
+      if (readRouting != null) {
+        readRouting.close();
+      }
+      if (observability != null) {
+        observability.close();
+      }
       if (auth != null) {
         auth.close();
       }

@@ -4,12 +4,19 @@ import ai.buywhere.api.ApiException;
 import java.util.Locale;
 
 /**
- * What a key may do: {@code agent} keys call {@code /v1} and {@code /mcp}; {@code admin} keys also
- * reach {@code /admin}.
+ * What a key may do: {@code agent} keys call {@code /v1} and {@code /mcp}; {@code ingest} keys also
+ * push products ({@code POST /v1/ingest/products}); {@code admin} keys do both and reach {@code
+ * /admin}.
  */
 public enum Role {
   AGENT,
+  INGEST,
   ADMIN;
+
+  /** Whether this role may push products through the ingest API. */
+  public boolean mayPush() {
+    return this == INGEST || this == ADMIN;
+  }
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -24,6 +31,6 @@ public enum Role {
         }
       }
     }
-    throw ApiException.invalid(param, "must be agent or admin; got '" + value + "'");
+    throw ApiException.invalid(param, "must be agent, ingest or admin; got '" + value + "'");
   }
 }

@@ -9,20 +9,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reads of the catalog: products by id, the change feed that keeps search indexes in step, price
  * history and categories. Thread-safe; every method is one short read.
  */
 public final class CatalogRepository {
-  private final Database db;
+  private final Supplier<Jdbi> reads;
 
   public CatalogRepository(Database db) {
-    this.db = db;
+    this(db::jdbi);
+  }
+
+  /**
+   * Reads through {@code reads}: the primary, or a streaming replica while its lag is under the
+   * bound ({@code ReadRouting}). A lagging replica still returns the change feed in commit order,
+   * so an index following it may fall behind but never skips a write.
+   */
+  public CatalogRepository(Supplier<Jdbi> reads) {
+    this.reads = reads;
   }
 
   public Optional<Product> findById(String id) {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT * FROM products WHERE id = :id")
@@ -37,7 +49,8 @@ public final class CatalogRepository {
       return List.of();
     }
     Map<String, Product> found = new HashMap<>();
-    db.jdbi()
+    reads
+        .get()
         .useHandle(
             h ->
                 h.createQuery("SELECT * FROM products WHERE id IN (<ids>)")
@@ -55,7 +68,8 @@ public final class CatalogRepository {
   }
 
   public Optional<Product> findBySkuAndSource(String sku, String source) {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT * FROM products WHERE sku = :sku AND source = :source")
@@ -70,7 +84,8 @@ public final class CatalogRepository {
    * rows so that indexes can drop them. Never skips a committed write (see {@link CatalogWriter}).
    */
   public List<Product> changesSince(long afterSeq, int limit) {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery(
@@ -84,7 +99,8 @@ public final class CatalogRepository {
 
   /** The highest change-sequence number handed out so far. */
   public long currentSeq() {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT value FROM catalog_sequence WHERE id = 1")
@@ -97,7 +113,8 @@ public final class CatalogRepository {
    * restore, a new PostgreSQL) carries another epoch and must be rebuilt, not caught up.
    */
   public String epoch() {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT epoch FROM catalog_sequence WHERE id = 1")
@@ -106,7 +123,8 @@ public final class CatalogRepository {
   }
 
   public long countActive() {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT COUNT(*) FROM products WHERE is_active = TRUE")
@@ -116,7 +134,8 @@ public final class CatalogRepository {
 
   /** Price points of a product recorded at or after {@code since}, oldest first. */
   public List<PricePoint> priceHistory(String productId, Instant since) {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery(
@@ -136,7 +155,8 @@ public final class CatalogRepository {
 
   /** The last price recorded before {@code before}, if any (the price in force at that time). */
   public Optional<PricePoint> priceBefore(String productId, Instant before) {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery(
@@ -155,7 +175,8 @@ public final class CatalogRepository {
   }
 
   public List<Category> categories() {
-    return db.jdbi()
+    return reads
+        .get()
         .withHandle(
             h ->
                 h.createQuery("SELECT slug, name, parent_slug, depth FROM categories ORDER BY slug")

@@ -1,30 +1,39 @@
 package ai.buywhere.cli;
 
+import ai.buywhere.ops.alerts.AlertsCommand;
 import ai.buywhere.ops.backup.BackupCommand;
+import ai.buywhere.ops.deploy.CanaryCommand;
+import ai.buywhere.ops.deploy.ChecklistCommand;
+import ai.buywhere.ops.deploy.DeployCommand;
+import ai.buywhere.ops.deploy.HealthCheckCommand;
+import ai.buywhere.ops.deploy.SmokeTestCommand;
 import ai.buywhere.ops.flags.FlagsCommand;
 import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
-/** The list of sub-commands; features add theirs here. */
+/** The list of sub-commands, in the order `buywhere --help` shows them. */
 final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    // catalog and API
     root.addSubcommand(new ServeCommand());
-    root.addSubcommand(new ReindexCommand());
-    root.addSubcommand(new BackupCommand());
-    root.addSubcommand(new ReplicationCommand());
-    root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());
-    root.addSubcommand(new ai.buywhere.ops.deploy.CanaryCommand());
-    root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
-    root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
-    root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
-    // sub-commands are added by each feature as it lands
-    root.addSubcommand(new FlagsCommand());
-    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ImportCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
-    root.addSubcommand(new ImportCommand());
-    root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
+    // ingestion
+    root.addSubcommand(new IngestCommand());
+    root.addSubcommand(new WorkerCommand());
+    // operations
+    root.addSubcommand(new FlagsCommand());
+    root.addSubcommand(new AlertsCommand());
+    root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new ReplicationCommand());
+    // deployment and launch
+    root.addSubcommand(new SmokeTestCommand());
+    root.addSubcommand(new HealthCheckCommand());
+    root.addSubcommand(new DeployCommand());
+    root.addSubcommand(new CanaryCommand());
+    root.addSubcommand(new ChecklistCommand());
   }
 }

@@ -80,7 +80,10 @@ final class KeysCommand implements Runnable {
     @Option(names = "--tier", defaultValue = "free", description = "free, live or partner.")
     String tier;
 
-    @Option(names = "--role", defaultValue = "agent", description = "agent or admin.")
+    @Option(
+        names = "--role",
+        defaultValue = "agent",
+        description = "agent, ingest (may push products) or admin.")
     String role;
 
     @Option(names = "--contact", description = "Contact e-mail.")

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KillSwitchRestTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String ADMIN_TOKEN = "kill-switch-test-admin-token-0123456789";
   @TempDir Path dir;
   private int port;
 
@@ -43,6 +44,10 @@ class KillSwitchRestTest {
       Map<String, String> env = new HashMap<>();
       env.put("DATA_DIR", dir.toString());
       env.put("DEFAULT_COUNTRY", "ALL");
+      env.put("ADMIN_TOKEN", ADMIN_TOKEN);
+      env.put("ANONYMOUS_ACCESS", "true");
+      env.put("ANONYMOUS_RPM", "1000000");
+      env.put("ANONYMOUS_DAILY", "1000000");
       if (dialect == Dialect.POSTGRESQL) {
         env.put("DATABASE_URL", db.config().jdbcUrl());
       }
@@ -112,6 +117,9 @@ class KillSwitchRestTest {
 
   private static List<String> countries(JsonNode page) {
     List<String> out = new ArrayList<>();
+    if (page == null || page.get("data") == null) {
+      throw new AssertionError("no data in " + page);
+    }
     page.get("data").forEach(p -> out.add(p.get("country_code").asText()));
     return out;
   }
@@ -133,9 +141,12 @@ class KillSwitchRestTest {
   record Response(int status, JsonNode body) {}
 
   private Response send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (path.startsWith("/admin")) {
+      b.header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
     HttpRequest req =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .method(
+        b.method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
