@@ -22,6 +22,7 @@ import ai.buywhere.ingest.fleet.IngestRuntime;
 import ai.buywhere.ops.Observability;
 import ai.buywhere.ops.backup.BackupScheduler;
 import ai.buywhere.ops.backup.BackupService;
+import ai.buywhere.ops.deploy.FaultInjection;
 import ai.buywhere.ops.flags.ExperimentalRoutes;
 import ai.buywhere.ops.flags.FeatureFlagRoutes;
 import ai.buywhere.ops.flags.FeatureFlags;
@@ -316,6 +317,10 @@ public final class Application implements AutoCloseable {
     // /admin/* is guarded by the auth module's before-handler, whatever the module order
     modules.add(new FeatureFlagRoutes(featureFlags));
     modules.add(new MarketSwitchRoutes(featureFlags, marketSwitch));
+    FaultInjection faults = FaultInjection.fromSettings(settings);
+    if (faults != null) {
+      modules.add(faults);
+    }
     modules.add(new IngestAdminRoutes(ingest()));
     modules.add(new PushRoutes(ingest().push(), this::authorizePush));
     return List.copyOf(modules);
