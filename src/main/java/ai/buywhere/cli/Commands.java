@@ -20,5 +20,6 @@ final class Commands {
     root.addSubcommand(new ServeCommand());
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
+    root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
   }
 }

@@ -1,0 +1,105 @@
+package ai.buywhere.ops.metrics;
+
+import ai.buywhere.api.RouteModule;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Request metrics, the access log and {@code GET /metrics}. A before handler stamps the start time
+ * and puts the request id into the MDC; an after handler (which Javalin runs after the endpoint and
+ * any exception mapper, so the status is final) records {@code http_requests_total}, {@code
+ * http_request_duration_seconds}, {@code http_errors_total} and writes one access-log line.
+ *
+ * <p>The {@code endpoint} label is the matched route template ({@code /v1/products/{id}}), never
+ * the raw path, so label cardinality is bounded by the route table; requests no route matched are
+ * labelled {@value #UNMATCHED}. The access log carries the route template, never the query string
+ * (which may hold an API key).
+ *
+ * <p>Request id: the request attribute {@code buywhere.request_id} (set by {@code ApiServer}) or
+ * {@code request_id} if an earlier handler set one, else a well-formed {@code X-Request-Id} header,
+ * else a random id. The key prefix is read from the request attribute {@code key_prefix} that
+ * authentication sets.
+ */
+public final class HttpMetricsRoutes implements RouteModule {
+  static final String UNMATCHED = "unmatched";
+  private static final String START = "ops.metrics.start";
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Logger access = LoggerFactory.getLogger("ai.buywhere.access");
+
+  private final Metrics metrics;
+
+  public HttpMetricsRoutes(Metrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void configure(JavalinConfig config) {
+    config.routes.before(this::before);
+    config.routes.after(this::after);
+    config.routes.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+  }
+
+  private void before(Context ctx) {
+    ctx.attribute(START, System.nanoTime());
+    MDC.put("request_id", requestId(ctx));
+  }
+
+  private void after(Context ctx) {
+    Long start = ctx.attribute(START);
+    long nanos = start == null ? 0 : System.nanoTime() - start;
+    String route = routeTemplate(ctx);
+    int status = ctx.statusCode();
+    String method = ctx.method().name();
+    metrics.recordRequest(method, route, status, nanos);
+    String keyPrefix = ctx.attribute("key_prefix");
+    try {
+      MDC.put("method", method);
+      MDC.put("route", route);
+      MDC.put("status", Integer.toString(status));
+      MDC.put("latency_ms", String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
+      if (keyPrefix != null) {
+        MDC.put("key_prefix", keyPrefix);
+      }
+      access.info("{} {} {} {}ms", method, route, status, MDC.get("latency_ms"));
+    } finally {
+      MDC.clear();
+    }
+  }
+
+  private static String requestId(Context ctx) {
+    Object attr = ctx.attribute("buywhere.request_id");
+    if (attr == null) {
+      attr = ctx.attribute("request_id");
+    }
+    if (attr != null) {
+      return attr.toString();
+    }
+    String header = ctx.header("X-Request-Id");
+    if (header != null && SAFE_ID.matcher(header).matches()) {
+      return header;
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  /** The matched HTTP route's template, or {@value #UNMATCHED}. */
+  static String routeTemplate(Context ctx) {
+    try {
+      Endpoint e = ctx.endpoints().lastHttpEndpoint();
+      if (e != null && e.method.isHttpMethod()) {
+        return e.path;
+      }
+    } catch (RuntimeException noneMatched) {
+      // Javalin throws when no HTTP endpoint matched (404, or a before handler halted the request)
+    }
+    return UNMATCHED;
+  }
+}
