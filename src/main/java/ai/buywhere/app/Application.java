@@ -10,6 +10,7 @@ import ai.buywhere.auth.AuthConfig;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.ops.incidents.Incidents;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
@@ -39,6 +40,7 @@ public final class Application implements AutoCloseable {
   private SearchService search;
   private CatalogQueryService catalogQueries;
   private Auth auth;
+  private Incidents incidents;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -138,6 +140,18 @@ public final class Application implements AutoCloseable {
   }
 
   /**
+   * Incidents (policy validated on first use): service, admin routes, alert listener and the
+   * SLA/escalation ticker, which only {@code serve} starts ({@code incidents().start()}). Metrics
+   * go to Micrometer's global registry until the metrics feature supplies its own.
+   */
+  public synchronized Incidents incidents() {
+    if (incidents == null) {
+      incidents = new Incidents(settings, database, clock, Metrics.globalRegistry);
+    }
+    return incidents;
+  }
+
+  /**
    * The server's route modules in order. Modules with before-handlers that guard routes (auth, rate
    * limits, metrics) go before the routes they guard.
    */
@@ -145,6 +159,7 @@ public final class Application implements AutoCloseable {
     List<RouteModule> modules = new ArrayList<>(auth().routes());
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
+    modules.add(incidents().routes());
     return List.copyOf(modules);
   }
 
@@ -156,6 +171,9 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (incidents != null) {
+        incidents.close();
+      }
       if (auth != null) {
         auth.close();
       }

@@ -21,5 +21,6 @@ final class Commands {
     root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
     root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
+    root.addSubcommand(new ai.buywhere.ops.incidents.IncidentCommand());
   }
 }
