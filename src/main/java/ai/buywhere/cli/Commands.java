@@ -9,6 +9,8 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new BackupCommand());
     root.addSubcommand(new ReplicationCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());

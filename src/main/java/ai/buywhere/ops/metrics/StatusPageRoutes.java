@@ -52,7 +52,7 @@ public final class StatusPageRoutes implements RouteModule {
                   "db_connection_pool_size",
                   "disk_used_ratio",
                   "redis_memory_used_ratio",
-                  "backup_age_hours",
+                  "buywhere_backup_age_seconds",
                   "catalog_products",
                   "search_index_lag"));
 

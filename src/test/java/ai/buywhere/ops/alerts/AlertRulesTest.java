@@ -45,11 +45,13 @@ class AlertRulesTest {
     assertThat(rules.get("IngestionLastRunAge").critical()).isEqualTo(24.0);
     assertThat(rules.get("IngestionQualityScore").op()).isEqualTo("<");
     assertThat(rules.get("ReplicationLag").warning()).isEqualTo(30.0);
-    assertThat(rules.get("BackupAge").critical()).isEqualTo(48.0);
+    assertThat(rules.get("BackupAge").critical()).isEqualTo(48 * 3600.0);
+    assertThat(rules.get("BackupAge").labels()).containsEntry("tier", "daily");
+    assertThat(rules.get("PgBouncerPoolUsage").critical()).isEqualTo(0.85);
     assertThat(rules.values())
         .allSatisfy(
             r -> {
-              assertThat(r.forDuration()).isPositive();
+              assertThat(r.forDuration().isNegative()).isFalse();
               assertThat(r.channel()).startsWith("#");
             });
   }
@@ -109,6 +111,6 @@ class AlertRulesTest {
     Files.writeString(f, text);
     TestHttp.Run check = TestHttp.run(List.of("promtool", "check", "rules", f.toString()), null);
     assertThat(check.exit()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 34 rules found");
+    assertThat(check.output()).contains("SUCCESS: 38 rules found");
   }
 }

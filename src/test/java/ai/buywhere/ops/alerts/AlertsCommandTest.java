@@ -45,7 +45,7 @@ class AlertsCommandTest {
     }
     String list = run("list", "--data-dir", dir.toString());
     assertThat(list)
-        .contains("17 rules loaded; 1 firing, 0 pending")
+        .contains("20 rules loaded; 1 firing, 0 pending")
         .contains("DiskSpace")
         .contains("firing")
         .contains("0.75");
@@ -67,12 +67,19 @@ class AlertsCommandTest {
         .isZero();
     assertThat(run("export-prometheus")).isEqualTo(Files.readString(rules));
 
+    // the shipped rules file (mounted by docker-compose.prod.yml) is the current export
+    assertThat(Files.readString(Path.of("deploy/prometheus/rules/buywhere.yml")))
+        .isEqualTo(Files.readString(rules));
+
     Path promConfig = dir.resolve("prometheus.yml");
-    Files.copy(Path.of("deploy/prometheus/prometheus.yml"), promConfig);
+    Files.writeString(
+        promConfig,
+        Files.readString(Path.of("deploy/prometheus/prometheus.yml"))
+            .replace("/etc/prometheus/rules/*.yml", dir.resolve("*-rules.yml").toString()));
     TestHttp.Run config =
         TestHttp.run(List.of("promtool", "check", "config", promConfig.toString()), null);
     assertThat(config.exit()).as(config.output()).isZero();
-    assertThat(config.output()).contains("34 rules found");
+    assertThat(config.output()).contains("38 rules found");
 
     TestHttp.Run am =
         TestHttp.run(

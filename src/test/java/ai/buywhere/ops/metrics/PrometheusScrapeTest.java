@@ -110,7 +110,7 @@ class PrometheusScrapeTest {
     for (JsonNode g : rules.path("data").path("groups")) {
       count += g.path("rules").size();
     }
-    assertThat(count).isEqualTo(34);
+    assertThat(count).isEqualTo(38);
 
     // every dashboard query is valid PromQL against the real server
     JsonNode dashboard = Json.mapper().readTree(Path.of("deploy/grafana/us-launch.json").toFile());

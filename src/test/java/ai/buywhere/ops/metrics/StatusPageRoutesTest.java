@@ -31,7 +31,11 @@ class StatusPageRoutesTest {
             MultiGauge.Row.of(Tags.of("source", "us_bestbuy"), 3.5),
             MultiGauge.Row.of(Tags.of("source", "us_walmart"), 30.0)),
         true);
-    metrics.gauge("backup_age_hours", "Hours since the newest verified backup", () -> 2.0);
+    metrics.gauge(
+        "buywhere_backup_age_seconds",
+        "Seconds since the newest backup",
+        Tags.of("tier", "daily"),
+        () -> 7200.0);
     HttpMetricsRoutes http = new HttpMetricsRoutes(metrics);
     StatusPageRoutes status = new StatusPageRoutes(metrics);
     app =
@@ -71,7 +75,7 @@ class StatusPageRoutesTest {
         .contains("hours_since_last_run {source=us_bestbuy}")
         .contains("3.5")
         .contains("class=\"v crit\">30") // us_walmart is past the 24 h critical threshold
-        .contains("backup_age_hours")
+        .contains("buywhere_backup_age_seconds {tier=daily}</td><td class=\"v ok\">2.0 h")
         .containsPattern("http_request_duration_p50_seconds</td><td class=\"v ok\">[0-9.]+ ms")
         .doesNotContain("loading…");
 
