@@ -18,9 +18,6 @@ final class Commands {
     root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
-    // sub-commands are added by each feature as it lands
-    root.addSubcommand(new ServeCommand());
-    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new KeysCommand());
     root.addSubcommand(new ai.buywhere.ops.alerts.AlertsCommand());
     root.addSubcommand(new ai.buywhere.ops.incidents.IncidentCommand());
