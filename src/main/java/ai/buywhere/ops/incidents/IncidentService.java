@@ -6,8 +6,6 @@ import ai.buywhere.ops.alerts.AlertEvent;
 import ai.buywhere.ops.alerts.AlertListener;
 import ai.buywhere.ops.incidents.Incident.Status;
 import ai.buywhere.ops.incidents.IncidentNotifier.PdAction;
-import ai.buywhere.ops.incidents.IncidentPolicy.Stage;
-import ai.buywhere.ops.incidents.IncidentPolicy.Step;
 import ai.buywhere.ops.incidents.TimelineEvent.Type;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +34,7 @@ public final class IncidentService implements AlertListener {
   private final IncidentPolicy policy;
   private final IncidentNotifier notifier;
   private final IncidentMetrics metrics;
+  private final IncidentTimers timers;
   private final Clock clock;
 
   IncidentService(
@@ -48,6 +47,7 @@ public final class IncidentService implements AlertListener {
     this.policy = policy;
     this.notifier = notifier;
     this.metrics = metrics;
+    this.timers = new IncidentTimers(repo, policy, notifier, metrics);
     this.clock = clock;
     refreshGauges();
   }
@@ -99,7 +99,7 @@ public final class IncidentService implements AlertListener {
       return repo.findOpenByAlert(alertKey).orElseThrow();
     }
     repo.addEvent(draft.id(), now, first, actor, message);
-    escalate(repo.find(draft.id()).orElseThrow(), now);
+    timers.escalate(repo.find(draft.id()).orElseThrow(), now);
     refreshGauges();
     return get(draft.id());
   }
@@ -154,7 +154,7 @@ public final class IncidentService implements AlertListener {
           ErrorCode.CONFLICT, i.id() + " is " + i.status().wire() + "; cannot " + verb(to));
     }
     long now = clock.millis();
-    checkSla(i, now);
+    timers.checkSla(i, now);
     String cmd = to == Status.ACKNOWLEDGED ? actor : commander;
     if (!repo.transition(i.id(), from, to, now, cmd, replaceCommander)) {
       throw new ApiException(ErrorCode.CONFLICT, i.id() + " changed meanwhile; try again");
@@ -253,112 +253,14 @@ public final class IncidentService implements AlertListener {
   public void tick() {
     long now = clock.millis();
     for (Incident i : repo.list(true, 10_000)) {
-      checkSla(i, now);
-      escalate(i, now);
+      timers.checkSla(i, now);
+      timers.escalate(i, now);
     }
     refreshGauges();
   }
 
-  private void checkSla(Incident i, long now) {
-    IncidentPolicy.Sla sla = policy.sla(i.severity());
-    for (Stage stage : Stage.values()) {
-      Duration d = sla.of(stage);
-      if (d == null || i.breached(stage) || i.reachedAt(stage) != null) {
-        continue;
-      }
-      long deadline = i.openedAt() + d.toMillis();
-      if (now > deadline && repo.markBreached(i.id(), stage)) {
-        String msg =
-            stage.wire()
-                + " SLA of "
-                + human(d)
-                + " breached (due "
-                + Instant.ofEpochMilli(deadline)
-                + ")";
-        repo.addEvent(i.id(), now, Type.SLA_BREACHED, "system", msg);
-        metrics.breaches(i.severity(), stage).increment();
-        notifier.announce(
-            i,
-            policy.channels(i.severity()),
-            i.severity() + " " + i.id() + " " + msg + ": " + i.title(),
-            null,
-            null,
-            Instant.ofEpochMilli(now));
-      }
-    }
-  }
-
-  private void escalate(Incident i, long now) {
-    IncidentPolicy.Chain chain = policy.chain(i.severity());
-    Set<Status> continuing =
-        chain.stopOn() == IncidentPolicy.StopOn.ACKNOWLEDGED
-            ? EnumSet.of(Status.OPEN)
-            : EnumSet.of(Status.OPEN, Status.ACKNOWLEDGED, Status.ENGAGED);
-    if (!continuing.contains(i.status())) {
-      return;
-    }
-    Instant opened = Instant.ofEpochMilli(i.openedAt());
-    int due = -1;
-    for (int k = 0; k < chain.steps().size(); k++) {
-      if (!chain
-          .steps()
-          .get(k)
-          .dueAt(opened, policy.rotation())
-          .isAfter(Instant.ofEpochMilli(now))) {
-        due = k;
-      }
-    }
-    if (due <= i.escalationStep()
-        || !repo.advanceEscalation(i.id(), i.escalationStep(), due, continuing, now)) {
-      return;
-    }
-    Instant at = Instant.ofEpochMilli(now);
-    for (int k = i.escalationStep() + 1; k <= due; k++) {
-      Step step = chain.steps().get(k);
-      String who = policy.resolveTarget(step.target(), at);
-      String as = who.equals(step.target()) ? step.describe() : who + " (" + step.describe() + ")";
-      String msg;
-      if (k == 0) {
-        msg = "notified " + as;
-        repo.addEvent(i.id(), now, Type.NOTIFIED, "system", msg);
-      } else {
-        msg =
-            "escalated to "
-                + as
-                + ": not "
-                + (chain.stopOn() == IncidentPolicy.StopOn.ACKNOWLEDGED
-                    ? "acknowledged"
-                    : "resolved")
-                + " after "
-                + human(Duration.ofMillis(now - i.openedAt()));
-        repo.addEvent(i.id(), now, Type.ESCALATED, "system", msg);
-        metrics.escalations(i.severity()).increment();
-      }
-      String text =
-          (k == 0 ? i.severity() + " INCIDENT " : i.severity() + " ESCALATION ")
-              + i.id()
-              + ": "
-              + i.title()
-              + (i.impact() == null ? "" : " | Impact: " + i.impact())
-              + " | "
-              + msg;
-      notifier.announce(i, policy.channels(i.severity()), text, PdAction.TRIGGER, who, at);
-    }
-  }
-
   private void refreshGauges() {
     metrics.setOpen(repo.openBySeverity());
-  }
-
-  static String human(Duration d) {
-    long m = d.toMinutes();
-    if (m >= 60 && m % 60 == 0) {
-      return (m / 60) + "h";
-    }
-    if (m >= 60) {
-      return (m / 60) + "h " + (m % 60) + "m";
-    }
-    return m + "m";
   }
 
   private static String text(String param, String v, int max, boolean required) {
