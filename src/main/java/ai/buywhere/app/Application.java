@@ -24,6 +24,7 @@ import ai.buywhere.mcp.McpHttpModule;
 import ai.buywhere.ops.Observability;
 import ai.buywhere.ops.backup.BackupScheduler;
 import ai.buywhere.ops.backup.BackupService;
+import ai.buywhere.ops.deploy.FaultInjection;
 import ai.buywhere.ops.flags.ExperimentalRoutes;
 import ai.buywhere.ops.flags.FeatureFlagRoutes;
 import ai.buywhere.ops.flags.FeatureFlags;
@@ -33,6 +34,7 @@ import ai.buywhere.ops.flags.MarketSwitch;
 import ai.buywhere.ops.flags.MarketSwitchRoutes;
 import ai.buywhere.ops.health.CheckResult;
 import ai.buywhere.ops.health.HealthCheck;
+import ai.buywhere.ops.incidents.Incidents;
 import ai.buywhere.ops.replication.PeriodicProbe;
 import ai.buywhere.ops.replication.ReadRouting;
 import ai.buywhere.ops.replication.ReplicationConfig;
@@ -77,6 +79,7 @@ public final class Application implements AutoCloseable {
   private IngestRuntime ingest;
   private BackupService backups;
   private final List<AutoCloseable> jobs = new ArrayList<>();
+  private Incidents incidents;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -243,6 +246,7 @@ public final class Application implements AutoCloseable {
    * #close()}.
    */
   public synchronized void startServerJobs() {
+    incidents().start();
     int workers = settings.getInt("INGEST_WORKERS", 1, 0, 64);
     if (workers > 0) {
       ingest().startWorkers("serve", workers);
@@ -300,6 +304,8 @@ public final class Application implements AutoCloseable {
               VersionProvider.version(),
               true);
       observability.health().register(HealthCheck.of("feature_flags", false, this::flagsHealth));
+      observability.showIncidents(() -> incidents().statusView());
+      observability.alerts().subscribe(incidents().alertListener());
     }
     return observability;
   }
@@ -311,6 +317,18 @@ public final class Application implements AutoCloseable {
     return status.healthy()
         ? CheckResult.ok(details)
         : CheckResult.degraded(status.problem(), details);
+  }
+
+  /**
+   * Incidents (policy validated on first use): service, admin routes, alert listener and the
+   * SLA/escalation ticker, which only {@code serve} starts ({@link #startServerJobs()}). Firing
+   * alerts open incidents; the status page shows them.
+   */
+  public synchronized Incidents incidents() {
+    if (incidents == null) {
+      incidents = new Incidents(settings, database, clock, observability().metrics().registry());
+    }
+    return incidents;
   }
 
   /**
@@ -327,8 +345,13 @@ public final class Application implements AutoCloseable {
     // /admin/* is guarded by the auth module's before-handler, whatever the module order
     modules.add(new FeatureFlagRoutes(featureFlags));
     modules.add(new MarketSwitchRoutes(featureFlags, marketSwitch));
+    FaultInjection faults = FaultInjection.fromSettings(settings);
+    if (faults != null) {
+      modules.add(faults);
+    }
     modules.add(new IngestAdminRoutes(ingest()));
     modules.add(new PushRoutes(ingest().push(), this::authorizePush));
+    modules.add(incidents().routes());
     modules.add(mcpHttp());
     return List.copyOf(modules);
   }
@@ -373,6 +396,9 @@ public final class Application implements AutoCloseable {
       }
       if (readRouting != null) {
         readRouting.close();
+      }
+      if (incidents != null) {
+        incidents.close();
       }
       if (observability != null) {
         observability.close();

@@ -9,6 +9,7 @@ import ai.buywhere.ops.deploy.DeployCommand;
 import ai.buywhere.ops.deploy.HealthCheckCommand;
 import ai.buywhere.ops.deploy.SmokeTestCommand;
 import ai.buywhere.ops.flags.FlagsCommand;
+import ai.buywhere.ops.incidents.IncidentCommand;
 import ai.buywhere.ops.replication.ReplicationCommand;
 import picocli.CommandLine;
 
@@ -30,6 +31,7 @@ final class Commands {
     root.addSubcommand(new FlagsCommand());
     root.addSubcommand(new AlertsCommand());
     root.addSubcommand(new BackupCommand());
+    root.addSubcommand(new IncidentCommand());
     root.addSubcommand(new ReplicationCommand());
     // deployment and launch
     root.addSubcommand(new SmokeTestCommand());

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Run the API server (REST v1, /openapi.json).")
+    description =
+        "Run the API server (REST v1, MCP, /admin, /health, /metrics) with in-process ingestion workers.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -60,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
         loadDemo(app);
       }
       server = app.apiServer(app.server().host(), app.server().port()).start();
+      app.startServerJobs();
     } catch (RuntimeException e) {
       app.close();
       throw e;
@@ -72,7 +74,13 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  LOG.info("shutting down: finishing in-flight requests");
+                  LOG.info(
+                      "shutting down: /ready now 503, draining, then finishing in-flight requests");
+                  try {
+                    app.observability().drain();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
                   server.stop();
                   app.close();
                   stopped.countDown();

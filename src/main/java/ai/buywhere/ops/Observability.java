@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Metrics, health, readiness, alert evaluation and notifications for one process, built from
@@ -43,6 +44,7 @@ public final class Observability implements AutoCloseable {
   private final AlertEvaluator alerts;
   private final NotificationDispatcher notifications;
   private final Duration drainDelay;
+  private volatile Supplier<? extends List<?>> statusIncidents;
 
   /**
    * @param indexAppliedSeq {@code ProductSearch.appliedSeq()} of this node's index
@@ -128,12 +130,20 @@ public final class Observability implements AutoCloseable {
     return notifications;
   }
 
+  /**
+   * Adds the incidents panel to {@code /status} and {@code /status.json} (e.g. {@code
+   * Incidents::statusView}); call before {@link #routeModules()}.
+   */
+  public void showIncidents(Supplier<? extends List<?>> incidents) {
+    this.statusIncidents = incidents;
+  }
+
   /** {@code /metrics} + request metrics, {@code /health}, {@code /ready}, {@code /status}. */
   public List<RouteModule> routeModules() {
     return List.of(
         new HttpMetricsRoutes(metrics),
         new HealthRoutes(health, readiness),
-        new StatusPageRoutes(metrics));
+        new StatusPageRoutes(metrics, statusIncidents));
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The built-in status page: {@code GET /status} (plain HTML and a little JS, no external assets)
@@ -57,10 +58,20 @@ public final class StatusPageRoutes implements RouteModule {
                   "search_index_lag"));
 
   private final Metrics metrics;
+  private final Supplier<? extends List<?>> incidents;
   private final String html;
 
   public StatusPageRoutes(Metrics metrics) {
+    this(metrics, null);
+  }
+
+  /**
+   * @param incidents the incidents panel's rows (open and recently resolved incidents, already in
+   *     wire shape); null leaves the {@code incidents} key out of {@code /status.json}
+   */
+  public StatusPageRoutes(Metrics metrics, Supplier<? extends List<?>> incidents) {
     this.metrics = metrics;
+    this.incidents = incidents;
     try (InputStream in = StatusPageRoutes.class.getResourceAsStream("/ops/status.html")) {
       this.html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -84,9 +95,13 @@ public final class StatusPageRoutes implements RouteModule {
           }
           panels.put(panel, series);
         });
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("panels", panels);
+    if (incidents != null) {
+      body.put("incidents", incidents.get());
+    }
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("application/json")
-        .result(Json.mapper().writeValueAsString(Map.of("panels", panels)));
+    ctx.contentType("application/json").result(Json.mapper().writeValueAsString(body));
   }
 
   /** Every series of a meter: {@code [{labels:{…}, value: n}]}; NaN/absent values are null. */
