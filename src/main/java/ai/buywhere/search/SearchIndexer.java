@@ -104,9 +104,19 @@ public final class SearchIndexer implements AutoCloseable {
     }
   }
 
-  /** Applies every change committed since the last pass; returns how many rows it applied. */
+  /**
+   * Applies every change committed since the last pass; returns how many rows it applied. When the
+   * catalog's epoch changed under a running index (a backup was restored into this database), the
+   * pass rebuilds the index instead, so a restore needs no restart.
+   */
   public int catchUp() {
     synchronized (passLock) {
+      String dbEpoch = catalog.epoch();
+      if (epoch != null && !epoch.equals(dbEpoch)) {
+        log.info(
+            "catalog epoch changed (database restored or replaced); rebuilding the search index");
+        return (int) rebuild(n -> {});
+      }
       try {
         return applyAll(batch -> {}, false);
       } catch (IOException e) {
