@@ -1,7 +1,12 @@
 package ai.buywhere.api;
 
-/** Validated parameters of {@code GET /v1/products/best-price}: {@code q} is required. */
-public record BestPriceParams(String q, String countryCode, String currency, boolean compact) {
+/**
+ * Validated parameters of {@code GET /v1/products/best-price} (and the MCP {@code find_best_price}
+ * tool): {@code q} is required; {@code category} is a slug validated exactly as on search, null
+ * when absent.
+ */
+public record BestPriceParams(
+    String q, String countryCode, String category, String currency, boolean compact) {
 
   public static BestPriceParams from(Params p) {
     String q =
@@ -9,6 +14,7 @@ public record BestPriceParams(String q, String countryCode, String currency, boo
     return new BestPriceParams(
         q,
         ParamRules.countryCode(p).orElse(null),
+        ParamRules.slug(p, "category").orElse(null),
         ParamRules.currency(p).orElse(null),
         p.bool("compact", false));
   }

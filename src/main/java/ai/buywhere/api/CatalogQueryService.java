@@ -179,7 +179,9 @@ public final class CatalogQueryService {
   /**
    * The best-matching product for {@code q} in the market, and the same product at other merchants
    * of that market (same GTIN, else same model, else the same normalised title). The cheapest offer
-   * by USD price wins; out-of-stock offers rank after every available one.
+   * by USD price wins; out-of-stock offers rank after every available one. {@code category} narrows
+   * which product is matched (that category and everything below it); the offers are that same
+   * product at other merchants, however each merchant categorised it.
    */
   public BestPriceResponse bestPrice(BestPriceParams p) {
     long start = System.nanoTime();
@@ -188,12 +190,18 @@ public final class CatalogQueryService {
         SearchRequest.builder()
             .q(p.q())
             .countryCode(m.country())
+            .category(p.category())
             .limit(1)
             .hiddenCountries(hidden())
             .build();
     List<SearchHit> top = search.search(req).hits();
     if (top.isEmpty()) {
-      throw ApiException.notFound("No product matches '" + p.q() + "' in market " + m.label());
+      throw ApiException.notFound(
+          "No product matches '"
+              + p.q()
+              + "' in market "
+              + m.label()
+              + (p.category() == null ? "" : " and category " + p.category()));
     }
     Product best = top.get(0).product();
     List<Product> offers = new ArrayList<>();

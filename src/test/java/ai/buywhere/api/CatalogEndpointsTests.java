@@ -271,6 +271,24 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
   }
 
   @Test
+  void bestPriceCategoryNarrowsTheMatchToThatCategoryAndBelow() throws Exception {
+    String sony = "/v1/products/best-price?q=" + enc("Sony WH-1000XM5");
+    for (String category : List.of("electronics", "electronics-audio-headphones")) {
+      JsonNode b = ok(sony + "&category=" + category);
+      assertThat(b.at("/data/best_offer/sku").asText()).as(category).isEqualTo("sony-sh");
+      assertThat(texts(b.at("/data/other_offers"), "sku")).containsExactly("sony-lz");
+    }
+    JsonNode upper = ok(sony + "&category=Electronics-Audio");
+    assertThat(upper.at("/data/best_offer/sku").asText()).isEqualTo("sony-sh");
+
+    JsonNode none = error(sony + "&category=home", 404);
+    assertThat(none.get("code").asText()).isEqualTo("not_found");
+    assertThat(none.get("message").asText()).contains("home");
+    assertThat(error(sony + "&category=electronics-gaming", 404).get("code").asText())
+        .isEqualTo("not_found");
+  }
+
+  @Test
   void categoriesCountTheMarket() throws Exception {
     JsonNode sg = ok("/v1/categories");
     assertThat(texts(sg.get("data"), "slug")).containsExactly("electronics", "home");
@@ -443,6 +461,8 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
         Arguments.of("/v1/products/best-price?q=" + "a".repeat(501), "q"),
         Arguments.of("/v1/products/best-price?q=sony&country_code=QQ", "country_code"),
         Arguments.of("/v1/products/best-price?q=sony&currency=ABCD", "currency"),
+        Arguments.of("/v1/products/best-price?q=sony&category=Bad%20Slug!", "category"),
+        Arguments.of("/v1/products/best-price?q=sony&category=%2F%2F", "category"),
         Arguments.of("/v1/categories?country_code=XX", "country_code"),
         Arguments.of("/v1/categories?currency=1", "currency"),
         Arguments.of("/v1/categories/Bad_Slug", "slug"),

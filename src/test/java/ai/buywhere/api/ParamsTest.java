@@ -62,5 +62,13 @@ class ParamsTest {
     assertThatThrownBy(() -> ProductParams.product(Params.of(Map.of("id", "x"))))
         .hasMessageContaining("'id'");
     assertThatThrownBy(() -> BestPriceParams.from(Params.of(Map.of()))).hasMessageContaining("'q'");
+    assertThatThrownBy(
+            () -> BestPriceParams.from(Params.of(Map.of("q", "sony", "category", "a b"))))
+        .hasMessageContaining("'category'");
+    assertThat(
+            BestPriceParams.from(Params.of(Map.of("q", "sony", "category", "Electronics-Audio")))
+                .category())
+        .isEqualTo("electronics-audio");
+    assertThat(BestPriceParams.from(Params.of(Map.of("q", "sony"))).category()).isNull();
   }
 }

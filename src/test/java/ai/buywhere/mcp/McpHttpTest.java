@@ -115,6 +115,51 @@ class McpHttpTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void findBestPriceTakesACategory() {
+    JsonNode best =
+        call(
+            "find_best_price",
+            Map.of(
+                "product_name",
+                "Sony WH-1000XM5",
+                "category",
+                "electronics-audio",
+                "country_code",
+                "SG"));
+    assertThat(best.at("/data/best_offer/sku").asText()).isEqualTo("sony-sh");
+    assertThat(best.at("/data/offer_count").asInt()).isEqualTo(2);
+
+    CallToolResult none =
+        client.callTool(
+            new CallToolRequest(
+                "find_best_price",
+                Map.of("product_name", "Sony WH-1000XM5", "category", "home-kitchen")));
+    assertThat(none.isError()).isTrue();
+    assertThat(((TextContent) none.content().get(0)).text()).contains("not_found");
+
+    assertThatThrownBy(
+            () ->
+                client.callTool(
+                    new CallToolRequest(
+                        "find_best_price",
+                        Map.of("product_name", "sony", "category", "Bad Slug!"))))
+        .isInstanceOfSatisfying(
+            McpError.class,
+            e -> {
+              assertThat(e.getJsonRpcError().code()).isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS);
+              assertThat(e.getMessage()).contains("'category'");
+            });
+    McpSchema.Tool tool =
+        client.listTools().tools().stream()
+            .filter(t -> t.name().equals("find_best_price"))
+            .findFirst()
+            .orElseThrow();
+    assertThat((Map<String, Object>) tool.inputSchema().get("properties"))
+        .containsKeys("product_name", "category");
+  }
+
+  @Test
   void badArgumentsAreInvalidParamsNamingTheArgument() {
     assertThatThrownBy(
             () ->
