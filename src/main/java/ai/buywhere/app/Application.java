@@ -339,6 +339,11 @@ public final class Application implements AutoCloseable {
     // the metrics before-handler goes first so it times every request, auth included
     List<RouteModule> modules = new ArrayList<>(observability().routeModules());
     modules.addAll(auth().routes());
+    List<String> adminOnly = observability().adminOnlyPaths();
+    if (!adminOnly.isEmpty()) {
+      // STATUS_PAGE_REQUIRE_ADMIN: the status page behind the same check as /admin/*
+      modules.add(auth().adminOnly(adminOnly));
+    }
     modules.add(new OpenApiRoutes());
     modules.add(new CatalogRoutes(catalogQueries()));
     modules.add(new ExperimentalRoutes(featureFlags, marketSwitch));

@@ -21,6 +21,7 @@ public final class Auth implements AutoCloseable {
   private final RateLimiter limiter;
   private final Authenticator authenticator;
   private final AuditLog audit;
+  private final AdminGuard guard;
   private final List<RouteModule> routes;
 
   private Auth(AuthConfig config, Database db, Clock clock, MeterRegistry registry) {
@@ -41,7 +42,7 @@ public final class Auth implements AutoCloseable {
     this.authenticator =
         new Authenticator(config, keys, limiter, new SecurityLog(clock), clock, registry);
     this.audit = new AuditLog(db, clock);
-    AdminGuard guard =
+    this.guard =
         new AdminGuard(
             new AdminTokens(config.adminTokens(), config.adminTokenFile()),
             authenticator,
@@ -80,6 +81,15 @@ public final class Auth implements AutoCloseable {
   /** The {@code /v1} guard + register, and the {@code /admin} guard + key and audit routes. */
   public List<RouteModule> routes() {
     return routes;
+  }
+
+  /**
+   * A module that admits only admin credentials on the given paths (Javalin path patterns), with
+   * the same check, refusals, metrics and security log as {@code /admin/*}; for surfaces outside
+   * {@code /admin} that an operator chose to restrict (e.g. {@code STATUS_PAGE_REQUIRE_ADMIN}).
+   */
+  public RouteModule adminOnly(List<String> paths) {
+    return new AdminOnlyRoutes(guard, authenticator, paths);
   }
 
   @Override

@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  * settings. Settings: {@code ALERT_EVALUATION_INTERVAL_S} (15; 0 switches the evaluator off, e.g.
  * when only a worker node should evaluate), {@code HEALTH_CHECK_TIMEOUT_MS} (2000), {@code
  * INDEX_MAX_LAG} (1000 changes: beyond it {@code /ready} is 503 and the index check degraded),
- * {@code ALERT_RULES_FILE} and the notifier settings of {@link NotifyConfig}.
+ * {@code STATUS_PAGE_REQUIRE_ADMIN} (false: {@code /status} and {@code /status.json} are open;
+ * true: {@link #adminOnlyPaths()} lists them for the composition root to put behind the admin
+ * check), {@code ALERT_RULES_FILE} and the notifier settings of {@link NotifyConfig}.
  *
  * <p>{@link #routeModules()} go first in the server's module list so the metrics before-handler
  * times every request. Features register their health checks ({@link #health()}), readiness
@@ -44,6 +46,7 @@ public final class Observability implements AutoCloseable {
   private final AlertEvaluator alerts;
   private final NotificationDispatcher notifications;
   private final Duration drainDelay;
+  private final boolean statusPageRequiresAdmin;
   private volatile Supplier<? extends List<?>> statusIncidents;
 
   /**
@@ -63,6 +66,7 @@ public final class Observability implements AutoCloseable {
     int intervalS = settings.getInt("ALERT_EVALUATION_INTERVAL_S", 15, 0, 3600);
     int timeoutMs = settings.getInt("HEALTH_CHECK_TIMEOUT_MS", 2000, 100, 60_000);
     int maxLag = settings.getInt("INDEX_MAX_LAG", 1000, 0, Integer.MAX_VALUE);
+    this.statusPageRequiresAdmin = settings.getBoolean("STATUS_PAGE_REQUIRE_ADMIN", false);
     this.metrics = new Metrics(clock);
     CoreMetrics.bindDatabase(metrics, db);
     CoreMetrics.bindCatalog(metrics, clock, catalog, indexAppliedSeq);
@@ -136,6 +140,15 @@ public final class Observability implements AutoCloseable {
    */
   public void showIncidents(Supplier<? extends List<?>> incidents) {
     this.statusIncidents = incidents;
+  }
+
+  /**
+   * The paths of {@link #routeModules()} that must only be served to admin credentials: the status
+   * page and its JSON when {@code STATUS_PAGE_REQUIRE_ADMIN=true}, else none. This package has no
+   * auth of its own; the composition root guards these with the auth module.
+   */
+  public List<String> adminOnlyPaths() {
+    return statusPageRequiresAdmin ? StatusPageRoutes.PATHS : List.of();
   }
 
   /** {@code /metrics} + request metrics, {@code /health}, {@code /ready}, {@code /status}. */

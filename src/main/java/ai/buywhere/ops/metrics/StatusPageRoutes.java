@@ -22,9 +22,13 @@ import java.util.function.Supplier;
  * and {@code GET /status.json}, the values of the Grafana "US launch" panels read from this
  * process's own registry (latency quantiles, error rate, request rate, freshness by source, fleet
  * health, infrastructure), so an embedded deployment sees them without Prometheus or Grafana.
- * Read-only and unauthenticated, like {@code /metrics}.
+ * Read-only and unauthenticated by default, like {@code /metrics}; with {@code
+ * STATUS_PAGE_REQUIRE_ADMIN=true} the composition root puts {@link #PATHS} behind the admin check.
  */
 public final class StatusPageRoutes implements RouteModule {
+  /** The paths this module serves: the HTML page and its data. */
+  public static final List<String> PATHS = List.of("/status", "/status.json");
+
   /** Panel → metric names shown on it. */
   static final Map<String, List<String>> PANELS =
       Map.of(
@@ -81,8 +85,9 @@ public final class StatusPageRoutes implements RouteModule {
 
   @Override
   public void configure(JavalinConfig config) {
-    config.routes.get("/status", ctx -> ctx.contentType("text/html; charset=utf-8").result(html));
-    config.routes.get("/status.json", this::json);
+    config.routes.get(
+        PATHS.get(0), ctx -> ctx.contentType("text/html; charset=utf-8").result(html));
+    config.routes.get(PATHS.get(1), this::json);
   }
 
   private void json(Context ctx) throws IOException {
