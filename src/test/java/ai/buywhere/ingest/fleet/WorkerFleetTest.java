@@ -84,7 +84,11 @@ class WorkerFleetTest {
       try {
         await()
             .atMost(Duration.ofSeconds(60))
-            .until(() -> rt.runs().find(runId).orElseThrow().rowsInserted() >= 500);
+            .until(
+                () ->
+                    rt.runs().find(runId).orElseThrow().rowsInserted() >= 500
+                        && server.hits("/products.json?limit=250&page=3") >= 1);
+        // the child has committed pages 1-2 and is now blocked inside page 3's fetch
         assertThat(server.hits("/products.json?limit=250&page=3")).isEqualTo(1);
       } finally {
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
