@@ -4,6 +4,7 @@ import static ai.buywhere.auth.AuthTestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.buywhere.store.Dialect;
+import ai.buywhere.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class AdminRoutesTest {
   static final String TOKEN_C = "admin-token-cccccccccccccccc";
 
   @TempDir Path dir;
-  final TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
+  final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
 
   @Test
   void onlyAdminCredentialsReachAdminRoutes() {

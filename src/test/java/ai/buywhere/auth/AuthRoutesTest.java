@@ -4,6 +4,7 @@ import static ai.buywhere.auth.AuthTestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.buywhere.store.Dialect;
+import ai.buywhere.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Registration, Bearer authentication and per-key rate limits over real HTTP. */
 class AuthRoutesTest {
   @TempDir Path dir;
-  final TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
+  final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
 
   AuthTestApp app(Dialect dialect, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>(Map.of("REGISTER_LIMIT_PER_HOUR", "1000"));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import ch.qos.logback.classic.Level;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -48,7 +49,7 @@ class RateLimiterRedisTest {
             prefix,
             "RATE_LIMIT_LIVE_RPM",
             "6");
-    TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
     try (TestDatabases.Created created = TestDatabases.sqlite(dir);
         Database db = Database.open(created.config(), "redis-test").migrate();
         AuthTestApp a = AuthTestApp.node(db, env, clock);

@@ -3,6 +3,7 @@ package ai.buywhere.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.buywhere.store.Dialect;
+import ai.buywhere.testsupport.MutableClock;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class SecurityLogTest {
   void failuresAreLoggedWithMarkersPrefixAndIpButNoSecretEver() throws Exception {
     Path tokenFile = dir.resolve("tokens");
     Files.writeString(tokenFile, FILE_TOKEN + "\n");
-    TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
     List<String> secrets = new ArrayList<>(List.of(ADMIN_TOKEN, FILE_TOKEN));
     try (LogCapture logs = new LogCapture();
         AuthTestApp app =
@@ -98,7 +99,7 @@ class SecurityLogTest {
 
   @Test
   void aRunOfFailuresFromOneIpIsThrottled() {
-    TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
     SecurityLog log = new SecurityLog(clock);
     try (LogCapture logs = new LogCapture()) {
       for (int i = 0; i < 50; i++) {

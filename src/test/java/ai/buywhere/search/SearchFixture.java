@@ -8,6 +8,7 @@ import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import java.util.List;
 final class SearchFixture implements AutoCloseable {
   final TestDatabases.Created created;
   final Database db;
-  final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final CatalogWriter writer;
   final CatalogRepository repo;
   final Path indexDir;

@@ -3,13 +3,13 @@ package ai.buywhere.ops.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.buywhere.app.Settings;
-import ai.buywhere.ops.MutableClock;
 import ai.buywhere.ops.alerts.AlertEvent.Status;
 import ai.buywhere.ops.alerts.AlertState.Phase;
 import ai.buywhere.ops.metrics.Metrics;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.nio.file.Files;

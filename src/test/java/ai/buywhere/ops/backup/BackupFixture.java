@@ -9,6 +9,7 @@ import ai.buywhere.catalog.ProductInput;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Map;
 final class BackupFixture implements AutoCloseable {
   final TestDatabases.Created created;
   final Database db;
-  final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   final CatalogWriter writer;
   final CatalogRepository repo;
   final BackupService service;

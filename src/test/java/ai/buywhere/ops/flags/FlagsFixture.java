@@ -4,6 +4,7 @@ import ai.buywhere.app.Settings;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package ai.buywhere.ops.incidents;
 
 import ai.buywhere.app.Settings;
-import ai.buywhere.ops.MutableClock;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
+import ai.buywhere.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;

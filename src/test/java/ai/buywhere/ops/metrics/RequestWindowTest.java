@@ -3,7 +3,7 @@ package ai.buywhere.ops.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.buywhere.ops.MutableClock;
+import ai.buywhere.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

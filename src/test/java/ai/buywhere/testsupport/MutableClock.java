@@ -1,4 +1,4 @@
-package ai.buywhere.ops;
+package ai.buywhere.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A UTC clock tests move by hand (no sleeping); thread-safe. */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
@@ -14,8 +14,20 @@ public final class MutableClock extends Clock {
     this.now = start;
   }
 
-  public void advance(Duration d) {
+  public MutableClock(long startMillis) {
+    this(Instant.ofEpochMilli(startMillis));
+  }
+
+  public static MutableClock at(String iso) {
+    return new MutableClock(Instant.parse(iso));
+  }
+
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override
@@ -31,5 +43,10 @@ public final class MutableClock extends Clock {
   @Override
   public Instant instant() {
     return now;
+  }
+
+  @Override
+  public long millis() {
+    return now.toEpochMilli();
   }
 }
