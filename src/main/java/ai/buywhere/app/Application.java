@@ -1,14 +1,22 @@
 package ai.buywhere.app;
 
+import ai.buywhere.api.ApiServer;
+import ai.buywhere.api.CatalogQueryService;
+import ai.buywhere.api.CatalogRoutes;
+import ai.buywhere.api.OpenApiRoutes;
+import ai.buywhere.api.RouteModule;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The composition root. Builds config → database → catalog; commands and the server take what they
@@ -23,6 +31,8 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
+  private SearchService search;
+  private CatalogQueryService catalogQueries;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
@@ -77,8 +87,57 @@ public final class Application implements AutoCloseable {
     return catalog;
   }
 
+  /**
+   * The search index in writer mode, opened (and caught up with the catalog) on first use.
+   *
+   * @throws ai.buywhere.search.IndexLockedException when another process holds the index; callers
+   *     that can do without search (the importer) catch it and let that process catch up
+   */
+  public synchronized SearchService search() {
+    if (search == null) {
+      search =
+          SearchService.open(
+              SearchService.indexDir(server.dataDir()),
+              catalog,
+              catalogWriter,
+              SearchService.POLL_INTERVAL);
+    }
+    return search;
+  }
+
+  /**
+   * The read side of the public API, shared by REST and MCP. Hidden countries (the market kill
+   * switch) are none until the flags feature supplies them here.
+   */
+  public synchronized CatalogQueryService catalogQueries() {
+    if (catalogQueries == null) {
+      catalogQueries =
+          new CatalogQueryService(
+              catalog, search().search(), fx, clock, server.defaultCountryFilter(), Set::of);
+    }
+    return catalogQueries;
+  }
+
+  /**
+   * The server's route modules in order. Modules with before-handlers that guard routes (auth, rate
+   * limits, metrics) go before the routes they guard.
+   */
+  public List<RouteModule> routeModules() {
+    return List.of(new OpenApiRoutes(), new CatalogRoutes(catalogQueries()));
+  }
+
+  /** A not yet started API server with every route module; port 0 picks a free port. */
+  public ApiServer apiServer(String host, int port) {
+    return new ApiServer(ApiServer.Options.of(host, port), routeModules());
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (search != null) {
+        search.close();
+      }
+    }
     database.close();
   }
 }

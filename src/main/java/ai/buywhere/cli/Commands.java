@@ -9,6 +9,9 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine root) {
+    root.addSubcommand(new ServeCommand());
+    root.addSubcommand(new ImportCommand());
+    root.addSubcommand(new ReindexCommand());
     root.addSubcommand(new BackupCommand());
     root.addSubcommand(new ReplicationCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.DeployCommand());

@@ -1,0 +1,193 @@
+package ai.buywhere.search;
+
+import static ai.buywhere.search.ProductFields.*;
+
+import ai.buywhere.catalog.Product;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * {@link ProductSearch} over a {@link SearchIndex}. Each call acquires the current searcher from
+ * the index's {@code SearcherManager} and releases it; totals are exact; only the requested page's
+ * stored documents are read. Thread-safe.
+ */
+public final class LuceneProductSearch implements ProductSearch {
+  /** Deepest reachable hit: the contract's maximum offset plus the maximum page. */
+  static final int MAX_OFFSET = 10_000;
+
+  static final int MAX_LIMIT = 100;
+  private static final int FACET_TOP = 50;
+
+  private final SearchIndex index;
+  private final RelevanceTuning tuning;
+
+  public LuceneProductSearch(SearchIndex index) {
+    this(index, RelevanceTuning.DEFAULT);
+  }
+
+  public LuceneProductSearch(SearchIndex index, RelevanceTuning tuning) {
+    this.index = index;
+    this.tuning = tuning;
+  }
+
+  @Override
+  public SearchResult search(SearchRequest r) {
+    int limit = Math.max(1, Math.min(MAX_LIMIT, r.limit()));
+    int offset = Math.max(0, Math.min(MAX_OFFSET, r.offset()));
+    Query text = ProductQueries.text(r.q(), tuning);
+    if (text == null && r.q() != null && !r.q().isBlank()) {
+      // words that analyse to nothing (only punctuation or stop words) match nothing
+      text = new MatchNoDocsQuery();
+    }
+    Query query = ProductQueries.filtered(text, r);
+    Sort sort = SearchSorts.of(r.sort());
+    try {
+      IndexSearcher searcher = index.acquire();
+      if (searcher == null) {
+        return new SearchResult(0, List.of(), Map.of());
+      }
+      try {
+        var top = new TopFieldCollectorManager(sort, offset + limit, null, Integer.MAX_VALUE);
+        TopDocs docs;
+        Map<String, Map<String, Long>> facets = Map.of();
+        if (r.includeFacets()) {
+          var both = new MultiCollectorManager(top, new FacetsCollectorManager());
+          Object[] res = searcher.search(query, both);
+          docs = (TopDocs) res[0];
+          facets = facets(searcher, (FacetsCollector) res[1]);
+        } else {
+          docs = searcher.search(query, top);
+        }
+        return new SearchResult(docs.totalHits.value, page(searcher, query, docs, offset), facets);
+      } finally {
+        index.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("search failed", e);
+    }
+  }
+
+  private static List<SearchHit> page(IndexSearcher searcher, Query query, TopDocs docs, int from)
+      throws IOException {
+    if (docs.scoreDocs.length <= from) {
+      return List.of();
+    }
+    ScoreDoc[] page = java.util.Arrays.copyOfRange(docs.scoreDocs, from, docs.scoreDocs.length);
+    TopFieldCollector.populateScores(page, searcher, query);
+    return hits(searcher, page);
+  }
+
+  static List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+    StoredFields stored = searcher.storedFields();
+    List<SearchHit> out = new ArrayList<>(page.length);
+    for (ScoreDoc sd : page) {
+      Product p = ProductDocuments.fromStored(stored.document(sd.doc).getBinaryValue(SOURCE));
+      out.add(new SearchHit(p, Float.isNaN(sd.score) ? 0f : sd.score));
+    }
+    return out;
+  }
+
+  private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc)
+      throws IOException {
+    SortedSetDocValuesReaderState state = index.facetState(searcher.getIndexReader());
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    SortedSetDocValuesFacetCounts counts =
+        state == null ? null : new SortedSetDocValuesFacetCounts(state, fc);
+    out.put(FACET_BRAND, top(counts, FACET_BRAND));
+    out.put(FACET_DOMAIN, top(counts, FACET_DOMAIN));
+    out.put(FACET_CATEGORY, top(counts, FACET_CATEGORY));
+    Map<String, Long> byBucket = top(counts, FACET_PRICE);
+    Map<String, Long> price = new LinkedHashMap<>();
+    for (String label : PRICE_LABELS) {
+      Long n = byBucket.get(label);
+      if (n != null) {
+        price.put(label, n);
+      }
+    }
+    out.put(FACET_PRICE, price);
+    return out;
+  }
+
+  private static Map<String, Long> top(SortedSetDocValuesFacetCounts counts, String dim)
+      throws IOException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (counts == null) {
+      return out;
+    }
+    FacetResult res;
+    try {
+      res = counts.getTopChildren(FACET_TOP, dim);
+    } catch (IllegalArgumentException e) {
+      return out;
+    }
+    if (res != null) {
+      for (LabelAndValue lv : res.labelValues) {
+        out.put(lv.label, lv.value.longValue());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<SearchHit> similar(Product product, int limit, Set<String> hiddenCountries) {
+    int n = Math.max(1, Math.min(MAX_LIMIT, limit));
+    Query query = SimilarQueries.of(product, hiddenCountries, tuning);
+    try {
+      IndexSearcher searcher = index.acquire();
+      if (searcher == null) {
+        return List.of();
+      }
+      try {
+        TopDocs docs = searcher.search(query, n);
+        return hits(searcher, docs.scoreDocs);
+      } finally {
+        index.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("similar search failed", e);
+    }
+  }
+
+  @Override
+  public long appliedSeq() {
+    return index.visibleSeq();
+  }
+
+  @Override
+  public long size() {
+    try {
+      IndexSearcher searcher = index.acquire();
+      if (searcher == null) {
+        return 0;
+      }
+      try {
+        return searcher.getIndexReader().numDocs();
+      } finally {
+        index.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package ai.buywhere.search;
+
+import static ai.buywhere.search.ProductFields.*;
+
+import ai.buywhere.catalog.Categories;
+import ai.buywhere.catalog.Product;
+import ai.buywhere.shared.Json;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+
+/** Maps a catalog product to its Lucene document and back (from the stored JSON). Stateless. */
+final class ProductDocuments {
+  private static final ObjectWriter WRITER = Json.mapper().writerFor(Product.class);
+  private static final ObjectReader READER = Json.mapper().readerFor(Product.class);
+
+  private ProductDocuments() {}
+
+  static Document toDocument(Product p) {
+    Document d = new Document();
+    d.add(new StringField(ID, p.id(), Field.Store.NO));
+    d.add(new StoredField(SOURCE, new BytesRef(json(p))));
+
+    d.add(new TextField(TITLE, nz(p.title()), Field.Store.NO));
+    if (notBlank(p.brand())) {
+      d.add(new TextField(BRAND_TEXT, p.brand(), Field.Store.NO));
+      d.add(new StringField(BRAND, brandKey(p.brand()), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_BRAND, p.brand().trim()));
+    }
+    if (notBlank(p.description())) {
+      d.add(new TextField(DESCRIPTION, p.description(), Field.Store.NO));
+    }
+    List<String> path = p.categoryPath() == null ? List.of() : p.categoryPath();
+    if (!path.isEmpty()) {
+      d.add(new TextField(CATEGORY_TEXT, String.join(" ", path), Field.Store.NO));
+    }
+    for (String slug : Categories.ancestorSlugs(path)) {
+      d.add(new StringField(CATEGORY, slug, Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_CATEGORY, slug));
+    }
+    String model = modelKey(p);
+    d.add(new TextField(CODES, codesText(p, model), Field.Store.NO));
+    if (model != null) {
+      d.add(new StringField(MODEL, model, Field.Store.NO));
+    }
+    String gtin = gtinKey(p.gtin());
+    if (gtin != null) {
+      d.add(new StringField(GTIN, gtin, Field.Store.NO));
+    }
+
+    if (notBlank(p.domain())) {
+      d.add(new StringField(DOMAIN, lower(p.domain()), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_DOMAIN, p.domain()));
+    }
+    if (notBlank(p.merchantId())) {
+      d.add(new StringField(MERCHANT_ID, p.merchantId(), Field.Store.NO));
+    }
+    if (notBlank(p.region())) {
+      d.add(new StringField(REGION, lower(p.region()), Field.Store.NO));
+    }
+    if (notBlank(p.countryCode())) {
+      d.add(new StringField(COUNTRY, p.countryCode().toUpperCase(Locale.ROOT), Field.Store.NO));
+    }
+    if (notBlank(p.availability())) {
+      d.add(new StringField(AVAILABILITY, lower(p.availability()), Field.Store.NO));
+    }
+
+    if (p.normalizedPriceUsd() != null) {
+      double usd = p.normalizedPriceUsd().doubleValue();
+      d.add(new DoublePoint(PRICE_USD, usd));
+      d.add(new DoubleDocValuesField(PRICE_USD, usd));
+      d.add(new SortedSetDocValuesFacetField(FACET_PRICE, priceBucket(usd)));
+    }
+    if (p.discountPct() != null) {
+      double pct = p.discountPct().doubleValue();
+      d.add(new DoublePoint(DISCOUNT, pct));
+      d.add(new DoubleDocValuesField(DISCOUNT, pct));
+    }
+    if (p.rating() != null) {
+      d.add(new DoubleDocValuesField(RATING, p.rating().doubleValue()));
+    }
+    if (p.reviewCount() != null) {
+      d.add(new NumericDocValuesField(REVIEWS, p.reviewCount()));
+    }
+    long updated = p.updatedAt() == null ? 0L : p.updatedAt().toEpochMilli();
+    d.add(new LongPoint(UPDATED, updated));
+    d.add(new NumericDocValuesField(UPDATED, updated));
+    try {
+      return FACETS.build(d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Product fromStored(BytesRef json) {
+    try {
+      return READER.readValue(json.bytes, json.offset, json.length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt stored product", e);
+    }
+  }
+
+  /** Lower-cased, trimmed brand: the brand filter is case-insensitive and exact. */
+  static String brandKey(String brand) {
+    return brand.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** The model number as letters and digits only, lower case; from {@code model} or the specs. */
+  static String modelKey(Product p) {
+    String raw = p.model();
+    if (!notBlank(raw) && p.structuredSpecs() != null) {
+      Object spec = firstNonNull(p.structuredSpecs(), "model", "model_number", "mpn");
+      raw = spec == null ? null : spec.toString();
+    }
+    if (!notBlank(raw)) {
+      return null;
+    }
+    String key = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    return key.length() < 3 ? null : key;
+  }
+
+  /** GTIN digits left-padded to 14, so UPC-A, EAN-13 and GTIN-14 spellings compare equal. */
+  static String gtinKey(String gtin) {
+    if (!notBlank(gtin)) {
+      return null;
+    }
+    String digits = gtin.replaceAll("[^0-9]", "");
+    if (digits.length() < 8 || digits.length() > 14) {
+      return null;
+    }
+    return "0".repeat(14 - digits.length()) + digits;
+  }
+
+  private static String codesText(Product p, String model) {
+    StringBuilder sb = new StringBuilder(nz(p.title()));
+    if (model != null) {
+      sb.append(' ').append(p.model() != null ? p.model() : model);
+    }
+    if (notBlank(p.gtin())) {
+      sb.append(' ').append(p.gtin());
+    }
+    return sb.toString();
+  }
+
+  private static Object firstNonNull(Map<String, Object> m, String... keys) {
+    for (String k : keys) {
+      Object v = m.get(k);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static byte[] json(Product p) {
+    try {
+      return WRITER.writeValueAsBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String lower(String s) {
+    return s.trim().toLowerCase(Locale.ROOT);
+  }
+
+  static BigDecimal zeroIfNull(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+}

@@ -1,0 +1,278 @@
+package ai.buywhere.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index directory and its searchers. Two modes:
+ *
+ * <ul>
+ *   <li><b>writer</b> ({@link #openWriter}): holds Lucene's write lock; the {@link SearchIndexer}
+ *       applies catalog changes and calls {@link #refreshed} after each batch (near-real-time
+ *       readers over the writer). An unreadable index is wiped and recreated empty (the indexer
+ *       then rebuilds it from the database).
+ *   <li><b>read-only</b> ({@link #openReadOnly}): for a second process on the same data dir (the
+ *       MCP stdio server). Never takes the lock; reopens the latest commit periodically, so it sees
+ *       what the writer has committed (not its uncommitted NRT state).
+ * </ul>
+ *
+ * <p>Commit user data carries {@link #SEQ_KEY} (last applied change sequence) and {@link
+ * #EPOCH_KEY} (the catalog epoch the index was built from). Thread-safe.
+ */
+public final class SearchIndex implements AutoCloseable {
+  static final String SEQ_KEY = "buywhere.seq";
+  static final String EPOCH_KEY = "buywhere.epoch";
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+  private final Path dir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private volatile SearcherManager manager;
+  private final AtomicLong visibleSeq = new AtomicLong();
+  private final ScheduledExecutorService reopener;
+  private volatile FacetState facetState;
+
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  private SearchIndex(Path dir, Directory directory, IndexWriter writer, Duration reopenEvery)
+      throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    this.writer = writer;
+    if (writer != null) {
+      this.manager = new SearcherManager(writer, true, false, null);
+      this.reopener = null;
+    } else {
+      tryOpenReader();
+      this.reopener =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "search-index-reopen");
+                t.setDaemon(true);
+                return t;
+              });
+      long ms = Math.max(10, reopenEvery.toMillis());
+      reopener.scheduleWithFixedDelay(this::reopen, ms, ms, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Opens the index for writing, creating it when absent and recreating it empty when unreadable.
+   *
+   * @throws IndexLockedException when another process (or another writer here) holds the lock
+   */
+  public static SearchIndex openWriter(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      try {
+        return new SearchIndex(dir, directory, openOrRecreate(dir, directory), null);
+      } catch (LockObtainFailedException e) {
+        directory.close();
+        throw new IndexLockedException(dir, e);
+      } catch (IOException | RuntimeException e) {
+        directory.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open search index " + dir, e);
+    }
+  }
+
+  /** Like {@link #openWriter}, but empty when another process holds the write lock. */
+  public static Optional<SearchIndex> tryOpenWriter(Path dir) {
+    try {
+      return Optional.of(openWriter(dir));
+    } catch (IndexLockedException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Opens the index read-only, reopening the latest commit every {@code reopenEvery}. An index that
+   * does not exist yet reads as empty until a writer commits one.
+   */
+  public static SearchIndex openReadOnly(Path dir, Duration reopenEvery) {
+    try {
+      Files.createDirectories(dir);
+      return new SearchIndex(dir, FSDirectory.open(dir), null, reopenEvery);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open search index " + dir, e);
+    }
+  }
+
+  private static IndexWriter openOrRecreate(Path dir, Directory directory) throws IOException {
+    try {
+      IndexWriter w = newWriter(directory, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      try {
+        DirectoryReader.open(w).close();
+        return w;
+      } catch (IOException | RuntimeException e) {
+        w.rollback();
+        throw e;
+      }
+    } catch (LockObtainFailedException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      log.warn("search index at {} is unreadable ({}); recreating it empty", dir, e.toString());
+      return newWriter(directory, IndexWriterConfig.OpenMode.CREATE);
+    }
+  }
+
+  private static IndexWriter newWriter(Directory directory, IndexWriterConfig.OpenMode mode)
+      throws IOException {
+    IndexWriterConfig cfg = new IndexWriterConfig(ProductAnalyzers.INDEX);
+    cfg.setOpenMode(mode);
+    cfg.setRAMBufferSizeMB(64);
+    cfg.setCommitOnClose(true);
+    return new IndexWriter(directory, cfg);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  /** The writer; only in writer mode. */
+  IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("search index opened read-only");
+    }
+    return writer;
+  }
+
+  /** The user data of the last commit (empty for a new index). */
+  Map<String, String> committedUserData() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Map.of();
+      }
+      return SegmentInfos.readLatestCommit(directory).getUserData();
+    } catch (IOException e) {
+      return Map.of();
+    }
+  }
+
+  /** The change sequence readers see now. */
+  public long visibleSeq() {
+    return visibleSeq.get();
+  }
+
+  /** Writer mode: makes the writer's changes visible and records that they reach {@code seq}. */
+  void refreshed(long seq) throws IOException {
+    manager.maybeRefreshBlocking();
+    visibleSeq.set(seq);
+  }
+
+  /** A searcher to {@link #release}; null when a read-only index has no commit yet. */
+  IndexSearcher acquire() throws IOException {
+    SearcherManager m = manager;
+    return m == null ? null : m.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    if (searcher != null) {
+      manager.release(searcher);
+    }
+  }
+
+  /** Facet ordinals for {@code reader}, built once per reader; null when nothing has facets. */
+  SortedSetDocValuesReaderState facetState(IndexReader reader) {
+    FacetState fs = facetState;
+    if (fs != null && fs.reader() == reader) {
+      return fs.state();
+    }
+    SortedSetDocValuesReaderState state;
+    try {
+      state = new DefaultSortedSetDocValuesReaderState(reader, ProductFields.FACETS);
+    } catch (IllegalArgumentException e) {
+      state = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    facetState = new FacetState(reader, state);
+    return state;
+  }
+
+  private void tryOpenReader() throws IOException {
+    if (manager == null && DirectoryReader.indexExists(directory)) {
+      manager = new SearcherManager(directory, null);
+      visibleSeq.set(seqOf(committedUserData()));
+    }
+  }
+
+  private void reopen() {
+    try {
+      if (manager == null) {
+        tryOpenReader();
+        return;
+      }
+      manager.maybeRefresh();
+      IndexSearcher s = manager.acquire();
+      try {
+        var commit = ((DirectoryReader) s.getIndexReader()).getIndexCommit();
+        visibleSeq.set(seqOf(commit.getUserData()));
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("search index reopen failed: {}", e.toString());
+    }
+  }
+
+  static long seqOf(Map<String, String> userData) {
+    String s = userData.get(SEQ_KEY);
+    try {
+      return s == null ? 0L : Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return 0L;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (reopener != null) {
+        reopener.shutdownNow();
+        reopener.awaitTermination(5, TimeUnit.SECONDS);
+      }
+      if (manager != null) {
+        manager.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close search index " + dir, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
