@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,9 +185,5 @@ final class ProductDocuments {
 
   private static String lower(String s) {
     return s.trim().toLowerCase(Locale.ROOT);
-  }
-
-  static BigDecimal zeroIfNull(BigDecimal v) {
-    return v == null ? BigDecimal.ZERO : v;
   }
 }

@@ -25,7 +25,7 @@ public record RelevanceTuning(
     float phrase) {
 
   public static final RelevanceTuning DEFAULT =
-      new RelevanceTuning(3.0f, 2.0f, 0.5f, 0.5f, 4.0f, 0.1f, 50, 1.0f);
+      new RelevanceTuning(3.0f, 2.0f, 1.0f, 0.5f, 6.0f, 0.1f, 20, 1.0f);
 
   /** How many of {@code words} a hit must match. */
   public int minimumShouldMatch(int words) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -53,9 +55,10 @@ public final class SearchIndex implements AutoCloseable {
   private volatile SearcherManager manager;
   private final AtomicLong visibleSeq = new AtomicLong();
   private final ScheduledExecutorService reopener;
-  private volatile FacetState facetState;
 
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+  /** Facet ordinals per open reader; an entry leaves when its reader closes. */
+  private final Map<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
+      new ConcurrentHashMap<>();
 
   private SearchIndex(Path dir, Directory directory, IndexWriter writer, Duration reopenEvery)
       throws IOException {
@@ -63,7 +66,7 @@ public final class SearchIndex implements AutoCloseable {
     this.directory = directory;
     this.writer = writer;
     if (writer != null) {
-      this.manager = new SearcherManager(writer, true, false, null);
+      this.manager = warmed(new SearcherManager(writer, true, false, null));
       this.reopener = null;
     } else {
       tryOpenReader();
@@ -138,6 +141,11 @@ public final class SearchIndex implements AutoCloseable {
       throw e;
     } catch (IOException | RuntimeException e) {
       log.warn("search index at {} is unreadable ({}); recreating it empty", dir, e.toString());
+      for (String file : directory.listAll()) {
+        if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+          directory.deleteFile(file);
+        }
+      }
       return newWriter(directory, IndexWriterConfig.OpenMode.CREATE);
     }
   }
@@ -202,27 +210,66 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Builds the facet ordinals of each new reader on the refreshing thread, so the first faceted
+   * query after a refresh does not pay for it.
+   */
+  private SearcherManager warmed(SearcherManager m) throws IOException {
+    m.addListener(
+        new ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() {}
+
+          @Override
+          public void afterRefresh(boolean didRefresh) throws IOException {
+            if (didRefresh) {
+              IndexSearcher s = m.acquire();
+              try {
+                facetState(s.getIndexReader());
+              } finally {
+                m.release(s);
+              }
+            }
+          }
+        });
+    IndexSearcher s = m.acquire();
+    try {
+      facetState(s.getIndexReader());
+    } finally {
+      m.release(s);
+    }
+    return m;
+  }
+
   /** Facet ordinals for {@code reader}, built once per reader; null when nothing has facets. */
   SortedSetDocValuesReaderState facetState(IndexReader reader) {
-    FacetState fs = facetState;
-    if (fs != null && fs.reader() == reader) {
-      return fs.state();
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return buildFacetState(reader).orElse(null);
     }
-    SortedSetDocValuesReaderState state;
+    Optional<SortedSetDocValuesReaderState> cached = facetStates.get(helper.getKey());
+    if (cached == null) {
+      cached = buildFacetState(reader);
+      if (facetStates.putIfAbsent(helper.getKey(), cached) == null) {
+        helper.addClosedListener(facetStates::remove);
+      }
+    }
+    return cached.orElse(null);
+  }
+
+  private static Optional<SortedSetDocValuesReaderState> buildFacetState(IndexReader reader) {
     try {
-      state = new DefaultSortedSetDocValuesReaderState(reader, ProductFields.FACETS);
+      return Optional.of(new DefaultSortedSetDocValuesReaderState(reader, ProductFields.FACETS));
     } catch (IllegalArgumentException e) {
-      state = null;
+      return Optional.empty(); // no document has facet fields yet
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    facetState = new FacetState(reader, state);
-    return state;
   }
 
   private void tryOpenReader() throws IOException {
     if (manager == null && DirectoryReader.indexExists(directory)) {
-      manager = new SearcherManager(directory, null);
+      manager = warmed(new SearcherManager(directory, null));
       visibleSeq.set(seqOf(committedUserData()));
     }
   }

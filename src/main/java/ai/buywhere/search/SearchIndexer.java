@@ -53,20 +53,30 @@ public final class SearchIndexer implements AutoCloseable {
 
   /** Rebuilds or catches up synchronously, then starts the background poller. */
   public void start() {
-    Map<String, String> committed = index.committedUserData();
-    String dbEpoch = catalog.epoch();
-    if (!Objects.equals(committed.get(SearchIndex.EPOCH_KEY), dbEpoch)) {
-      log.info("search index epoch differs from the catalog's; rebuilding");
-      rebuild(n -> {});
-    } else {
-      appliedSeq = SearchIndex.seqOf(committed);
-      epoch = dbEpoch;
-      catchUp();
-    }
+    catchUpOrRebuild();
     running = true;
     poller = new Thread(this::pollLoop, "search-indexer");
     poller.setDaemon(true);
     poller.start();
+  }
+
+  /**
+   * Start-up without the poller: a full rebuild when the index's epoch is not the catalog's (or the
+   * index is new), else a catch-up from the committed sequence. Returns the live document count.
+   */
+  public long catchUpOrRebuild() {
+    Map<String, String> committed = index.committedUserData();
+    String dbEpoch = catalog.epoch();
+    if (!Objects.equals(committed.get(SearchIndex.EPOCH_KEY), dbEpoch)) {
+      log.info("search index epoch differs from the catalog's; rebuilding");
+      return rebuild(n -> {});
+    }
+    synchronized (passLock) {
+      appliedSeq = SearchIndex.seqOf(committed);
+      epoch = dbEpoch;
+    }
+    catchUp();
+    return index.writer().getDocStats().numDocs;
   }
 
   /**

@@ -25,6 +25,11 @@ final class SearchFixture implements AutoCloseable {
   private final List<AutoCloseable> opened = new ArrayList<>();
 
   SearchFixture(Dialect dialect, Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     this.created = TestDatabases.create(dialect, dir);
     this.db = Database.open(created.config(), "test").migrate();
     this.writer = new CatalogWriter(db, FxRates.defaults(), clock);
