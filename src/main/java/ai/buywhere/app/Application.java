@@ -5,16 +5,20 @@ import ai.buywhere.api.CatalogQueryService;
 import ai.buywhere.api.CatalogRoutes;
 import ai.buywhere.api.OpenApiRoutes;
 import ai.buywhere.api.RouteModule;
+import ai.buywhere.auth.Auth;
+import ai.buywhere.auth.AuthConfig;
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
 import ai.buywhere.search.SearchService;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.DatabaseConfig;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -31,14 +35,17 @@ public final class Application implements AutoCloseable {
   private final Database database;
   private final CatalogWriter catalogWriter;
   private final CatalogRepository catalog;
+  private final AuthConfig authConfig;
   private SearchService search;
   private CatalogQueryService catalogQueries;
+  private Auth auth;
 
   private Application(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.server = ServerConfig.from(settings);
     this.fx = FxRates.from(settings);
+    this.authConfig = AuthConfig.from(settings);
     DatabaseConfig dbConfig = DatabaseConfig.from(settings, server.dataDir());
     try {
       Files.createDirectories(server.dataDir());
@@ -119,11 +126,26 @@ public final class Application implements AutoCloseable {
   }
 
   /**
+   * API keys, rate limits (Redis when {@code REDIS_URL} is set), admin access and the audit log,
+   * built on first use. Metrics go to Micrometer's global registry until the metrics feature
+   * supplies its own.
+   */
+  public synchronized Auth auth() {
+    if (auth == null) {
+      auth = Auth.create(authConfig, database, clock, Metrics.globalRegistry);
+    }
+    return auth;
+  }
+
+  /**
    * The server's route modules in order. Modules with before-handlers that guard routes (auth, rate
    * limits, metrics) go before the routes they guard.
    */
   public List<RouteModule> routeModules() {
-    return List.of(new OpenApiRoutes(), new CatalogRoutes(catalogQueries()));
+    List<RouteModule> modules = new ArrayList<>(auth().routes());
+    modules.add(new OpenApiRoutes());
+    modules.add(new CatalogRoutes(catalogQueries()));
+    return List.copyOf(modules);
   }
 
   /** A not yet started API server with every route module; port 0 picks a free port. */
@@ -134,6 +156,9 @@ public final class Application implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (auth != null) {
+        auth.close();
+      }
       if (search != null) {
         search.close();
       }

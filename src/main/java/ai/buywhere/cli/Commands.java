@@ -19,5 +19,6 @@ final class Commands {
     root.addSubcommand(new ai.buywhere.ops.deploy.SmokeTestCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.HealthCheckCommand());
     root.addSubcommand(new ai.buywhere.ops.deploy.ChecklistCommand());
+    root.addSubcommand(new KeysCommand());
   }
 }

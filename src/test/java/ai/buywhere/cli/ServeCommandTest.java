@@ -53,11 +53,23 @@ class ServeCommandTest {
                   },
                   u -> u != null);
 
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest.Builder search =
+          HttpRequest.newBuilder(URI.create(url + "/v1/products/search?q=tv"));
+      assertThat(http.send(search.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(401);
+      HttpResponse<String> registered =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url + "/v1/auth/register"))
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"agent_name\":\"serve-test\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(registered.statusCode()).isEqualTo(201);
+      String key = registered.body().replaceAll(".*\"api_key\":\"([^\"]+)\".*", "$1");
       HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(url + "/v1/products/search?q=tv")).build(),
-                  HttpResponse.BodyHandlers.ofString());
+          http.send(
+              search.header("Authorization", "Bearer " + key).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains("\"meta\"");
 
