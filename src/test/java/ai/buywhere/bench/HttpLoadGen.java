@@ -59,6 +59,7 @@ public final class HttpLoadGen {
             .build();
     Load load = new Load(client, requests);
     load.closed(connections, Math.max(2, closedSecs / 3), null); // warm-up
+    load.reset();
     Histogram closed = Latency.histogram();
     double seconds = load.closed(connections, closedSecs, closed);
     double max = closed.getTotalCount() / seconds;
@@ -91,6 +92,10 @@ public final class HttpLoadGen {
       System.out.printf(
           "  (200 responses %d, other/failed %d, mean body %.0f bytes)%n",
           ok.get(), errors.get(), bytes.get() / (double) Math.max(1, ok.get()));
+      reset();
+    }
+
+    void reset() {
       ok.set(0);
       errors.set(0);
       bytes.set(0);
