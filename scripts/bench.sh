@@ -6,7 +6,9 @@
 #   jmh     JMH for the Lucene search (SearchJmh)
 #   http    real server (-Xmx1g) over loopback: closed loop max, open loop at half (HttpLoadGen)
 #   relevance  recall@10 / MRR, ours vs PostgreSQL, dev pairs and held-out pairs (MatchEval)
-#   scale   1M synthetic catalog: generate, import (SQLite), in-process search, HTTP, heap
+#   scale   1M synthetic catalog: generate, import (SQLite), then scale_search
+#   wrk_max closed-loop maximum with wrk instead of the Java client (WRK_DIR=data dir, default 34k)
+#   scale_search  in-process search, HTTP and heap on the imported synthetic catalog
 # Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (20), CONNS (16), SCALE_VARIANTS (30),
 #   PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
 set -euo pipefail
@@ -118,9 +120,45 @@ scale() {
   rm -rf "$W/sqlite-synth"
   jrun ai.buywhere.bench.ImportBench "$W/synthetic-$VARIANTS.jsonl.gz" "$W/sqlite-synth"
   load "after import"
+  scale_search
+}
+
+# scale_search: the search part of scale on an already imported $W/sqlite-synth
+scale_search() {
+  phase "scale: in-process and HTTP search on $W/sqlite-synth"
   jrun ai.buywhere.bench.SearchBench "$W/sqlite-synth" - "$DATA/queries-bestbuy.tsv" "$SECS"
   load "after in-process"
   http_on "$W/sqlite-synth"
+  load after
+}
+
+# wrk_paths: request paths of the popularity-weighted dev mix (seeded, same distribution as QueryMix)
+wrk_paths() {
+  python3 - "$DATA/queries-bestbuy.tsv" "$W/wrk-paths.txt" <<'PY'
+import bisect, random, sys, urllib.parse
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
+rows = [r for r in rows if len(r) >= 5 and r[4] == "dev"]
+cum, t = [], 0
+for r in rows:
+    t += max(1, int(r[1])); cum.append(t)
+rnd = random.Random(20261122)
+with open(sys.argv[2], "w") as f:
+    for _ in range(50000):
+        q = rows[bisect.bisect_right(cum, rnd.randrange(t))][0]
+        f.write("/v1/products/search?country_code=US&limit=20&q=" + urllib.parse.quote_plus(q) + "\n")
+PY
+}
+
+# wrk: cross-check of the closed-loop maximum with a C load generator (wrk, 2 threads, CONNS)
+wrk_max() {
+  phase "wrk closed loop on ${WRK_DIR:-$W/sqlite34k}, $CONNS connections"
+  wrk_paths
+  serve "${WRK_DIR:-$W/sqlite34k}"
+  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t2 -c"$CONNS" -d5s -s scripts/bench-wrk.lua \
+    "http://127.0.0.1:$PORT" >/dev/null
+  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t2 -c"$CONNS" -d"${HTTP_SECS}s" --latency \
+    -s scripts/bench-wrk.lua "http://127.0.0.1:$PORT"
+  stop
   load after
 }
 
