@@ -1,0 +1,7 @@
+/**
+ * Benchmarks for docs/benchmarks.md: in-process search (Lucene vs PostgreSQL full-text), HTTP load
+ * over loopback, the relevance proxy on match pairs, import rate and the synthetic 1M catalog. Not
+ * tests: surefire excludes {@code **}{@code /bench/**}; {@code scripts/bench.sh} runs them. Each
+ * main prints plain text lines that the doc quotes.
+ */
+package ai.buywhere.bench;
