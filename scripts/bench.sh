@@ -10,7 +10,7 @@
 #   wrk_max closed-loop maximum with wrk instead of the Java client (WRK_DIR=data dir, default 34k)
 #   scale_search  in-process search, HTTP and heap on the imported synthetic catalog
 # Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (20), CONNS (16), SCALE_VARIANTS (30),
-#   PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
+#   OPEN_RATE (open-loop rate; default half the closed-loop max), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-/work/shared/data/retail-products}
@@ -90,7 +90,7 @@ http_on() {
   echo "server pid $SERVER_PID, partner key ${KEY:0:12}…; heap after start-up and a full GC:"
   heap
   jrun ai.buywhere.bench.HttpLoadGen "http://127.0.0.1:$PORT" "$KEY" "$DATA/queries-bestbuy.tsv" \
-    "$CONNS" "$HTTP_SECS" "$HTTP_SECS"
+    "$CONNS" "$HTTP_SECS" "$HTTP_SECS" ${OPEN_RATE:-}
   echo "heap after the load and a full GC:"
   heap
   stop
@@ -154,9 +154,9 @@ wrk_max() {
   phase "wrk closed loop on ${WRK_DIR:-$W/sqlite34k}, $CONNS connections"
   wrk_paths
   serve "${WRK_DIR:-$W/sqlite34k}"
-  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t2 -c"$CONNS" -d5s -s scripts/bench-wrk.lua \
+  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d5s -s scripts/bench-wrk.lua \
     "http://127.0.0.1:$PORT" >/dev/null
-  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t2 -c"$CONNS" -d"${HTTP_SECS}s" --latency \
+  WRK_PATHS="$W/wrk-paths.txt" WRK_KEY="$KEY" wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${HTTP_SECS}s" --latency \
     -s scripts/bench-wrk.lua "http://127.0.0.1:$PORT"
   stop
   load after
