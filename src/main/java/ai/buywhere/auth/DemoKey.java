@@ -48,10 +48,9 @@ public final class DemoKey {
       Path tmp = file.resolveSibling(FILE + ".tmp");
       Files.deleteIfExists(tmp);
       Files.createFile(tmp);
-      try {
+      // on a non-POSIX file system the data dir's own permissions apply
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: the data dir's own permissions apply
       }
       Files.writeString(tmp, secret + "\n", StandardCharsets.UTF_8);
       Files.move(

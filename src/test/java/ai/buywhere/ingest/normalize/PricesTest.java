@@ -35,7 +35,7 @@ class PricesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"VND,0", "JPY,0", "USD,2", "KWD,3", "XXX_BAD,2"})
+  @CsvSource({"VND,0", "JPY,0", "USD,2", "KWD,3", "QQQ_BAD,2"})
   void exponents(String currency, int expected) {
     assertThat(Prices.exponentOf(currency)).isEqualTo(expected);
   }
