@@ -7,9 +7,7 @@ import ai.buywhere.app.Settings;
 import ai.buywhere.auth.ApiKeyService;
 import ai.buywhere.auth.AuditLog;
 import ai.buywhere.auth.DemoKey;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import ai.buywhere.testsupport.CliRun;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,27 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KeysCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      String[] all = new String[args.length + 2];
-      System.arraycopy(args, 0, all, 0, args.length);
-      all[args.length] = "--data-dir";
-      all[args.length + 1] = dir.toString();
-      int code = BuyWhereCommand.execute(all);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  CliRun.Result run(String... args) {
+    return CliRun.run(dir, args);
   }
 
   static String field(String out, String name) {
@@ -52,31 +31,32 @@ class KeysCommandTest {
 
   @Test
   void createListRotateRevoke() {
-    Run created = run("keys", "create", "--tier", "live", "--name", "ops bot", "--role", "admin");
+    CliRun.Result created =
+        run("keys", "create", "--tier", "live", "--name", "ops bot", "--role", "admin");
     assertThat(created.exit()).as(created.err()).isZero();
     String id = field(created.out(), "id");
     String secret = field(created.out(), "api key");
     assertThat(secret).matches("bw_live_[0-9a-f]{32}");
 
-    Run list = run("keys", "list");
+    CliRun.Result list = run("keys", "list");
     assertThat(list.exit()).isZero();
     assertThat(list.out())
         .contains(id, secret.substring(0, 12), "live", "admin", "active", "ops bot")
         .doesNotContain(secret);
 
-    Run rotated = run("keys", "rotate", id);
+    CliRun.Result rotated = run("keys", "rotate", id);
     assertThat(rotated.exit()).isZero();
     assertThat(field(rotated.out(), "id")).isEqualTo(id);
     assertThat(field(rotated.out(), "api key")).isNotEqualTo(secret);
 
     assertThat(run("keys", "revoke", id).exit()).isZero();
     assertThat(run("keys", "list").out()).contains("revoked");
-    Run again = run("keys", "revoke", id);
+    CliRun.Result again = run("keys", "revoke", id);
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("already revoked");
     assertThat(run("keys", "revoke", "no-such-id").err()).contains("No API key");
 
-    Run bad = run("keys", "create", "--tier", "gold", "--name", "x");
+    CliRun.Result bad = run("keys", "create", "--tier", "gold", "--name", "x");
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("--tier");
 

@@ -2,10 +2,7 @@ package ai.buywhere.ops.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.buywhere.cli.BuyWhereCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import ai.buywhere.testsupport.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,32 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 class IncidentCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      String[] all = new String[args.length + 2];
-      System.arraycopy(args, 0, all, 0, args.length);
-      all[args.length] = "--data-dir";
-      all[args.length + 1] = dir.toString();
-      int code = BuyWhereCommand.execute(all);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  CliRun.Result run(String... args) {
+    return CliRun.run(dir, args);
   }
 
   @Test
   void openAckNoteResolveListShowReport() {
-    Run open =
+    CliRun.Result open =
         run(
             "incident",
             "open",
@@ -57,23 +35,23 @@ class IncidentCommandTest {
     assertThat(run("incident", "note", "INC-1", "rotated the signing key").out())
         .contains("note  cli:")
         .contains("rotated the signing key");
-    Run list = run("incident", "list", "--open");
+    CliRun.Result list = run("incident", "list", "--open");
     assertThat(list.out()).contains("INC-1").contains("engaged").contains("Auth failing");
-    Run json = run("incident", "show", "INC-1", "--json");
+    CliRun.Result json = run("incident", "show", "INC-1", "--json");
     assertThat(json.out()).contains("\"id\" : \"INC-1\"").contains("\"timeline\"");
     assertThat(run("incident", "resolve", "INC-1", "--resolution", "key rotated").out())
         .contains("resolved");
     assertThat(run("incident", "list", "--open").out()).contains("no open incidents");
-    Run report = run("incident", "report", "INC-1");
+    CliRun.Result report = run("incident", "report", "INC-1");
     assertThat(report.out())
         .contains("# Incident Report: [INC-1] - Auth failing")
         .contains("## Resolution\nkey rotated")
         .contains("_TO FILL: root cause");
 
-    Run bad = run("incident", "open", "--severity", "P7", "--title", "x");
+    CliRun.Result bad = run("incident", "open", "--severity", "P7", "--title", "x");
     assertThat(bad.exit()).isNotZero();
     assertThat(bad.err()).contains("severity");
-    Run missing = run("incident", "ack", "INC-42");
+    CliRun.Result missing = run("incident", "ack", "INC-42");
     assertThat(missing.exit()).isNotZero();
     assertThat(missing.err()).contains("No incident with id INC-42");
     assertThat(run("incident", "ack", "INC-1").err()).contains("resolved");
