@@ -4,37 +4,62 @@ import static ai.buywhere.search.ProductFields.*;
 
 import ai.buywhere.catalog.Categories;
 import ai.buywhere.catalog.Product;
-import ai.buywhere.shared.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 
-/** Maps a catalog product to its Lucene document and back (from the stored JSON). Stateless. */
+/**
+ * Maps a catalog product to its Lucene document and back. The product (as Smile) is kept in a
+ * binary doc-values field ({@link ProductFields#SOURCE}), which Lucene stores uncompressed and
+ * reads by random access: a page of hits costs a few memory-mapped reads instead of decompressing a
+ * block of stored fields per hit. Stateless.
+ */
 final class ProductDocuments {
-  private static final ObjectWriter WRITER = Json.mapper().writerFor(Product.class);
-  private static final ObjectReader READER = Json.mapper().readerFor(Product.class);
+  /**
+   * The product as Smile (binary JSON) with instants as epoch milliseconds: about twice as fast to
+   * read back as JSON text with ISO-8601 dates, and smaller.
+   */
+  private static final ObjectMapper SOURCE_MAPPER =
+      JsonMapper.builder(new SmileFactory())
+          .addModule(new JavaTimeModule())
+          .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+          .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private static final ObjectWriter WRITER = SOURCE_MAPPER.writerFor(Product.class);
+  private static final ObjectReader READER = SOURCE_MAPPER.readerFor(Product.class);
 
   private ProductDocuments() {}
 
   static Document toDocument(Product p) {
     Document d = new Document();
     d.add(new StringField(ID, p.id(), Field.Store.NO));
-    d.add(new StoredField(SOURCE, new BytesRef(json(p))));
+    d.add(new BinaryDocValuesField(SOURCE, new BytesRef(json(p))));
 
     d.add(new TextField(TITLE, nz(p.title()), Field.Store.NO));
     if (notBlank(p.brand())) {

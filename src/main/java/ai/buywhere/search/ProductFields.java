@@ -6,7 +6,7 @@ import org.apache.lucene.facet.FacetsConfig;
  * Field names of the index and the facet configuration. Text fields are analysed ({@link
  * ProductAnalyzers}); filter fields are exact, lower-cased keywords; numbers are points plus doc
  * values (range filters and sorts without loading documents). {@link #SOURCE} holds the product's
- * full JSON so hits need no database round trip.
+ * full JSON as binary doc values so hits need no database round trip.
  */
 final class ProductFields {
   static final String ID = "id";

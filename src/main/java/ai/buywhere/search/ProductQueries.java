@@ -81,18 +81,22 @@ final class ProductQueries {
     titleTerms.addAll(text);
     List<Query> fields = new ArrayList<>(5);
     if (!text.isEmpty()) {
-      fields.add(field(TITLE, text, t.title()));
-      fields.add(field(BRAND_TEXT, text, t.brand()));
-      fields.add(field(DESCRIPTION, text, t.description()));
-      fields.add(field(CATEGORY_TEXT, text, t.category()));
+      field(fields, TITLE, text, t.title());
+      field(fields, BRAND_TEXT, text, t.brand());
+      field(fields, DESCRIPTION, text, t.description());
+      field(fields, CATEGORY_TEXT, text, t.category());
     }
     if (!codes.isEmpty()) {
-      fields.add(field(CODES, codes, t.codes()));
+      field(fields, CODES, codes, t.codes());
     }
-    return new DisjunctionMaxQuery(fields, t.tie());
+    return fields.isEmpty() ? null : new DisjunctionMaxQuery(fields, t.tie());
   }
 
-  private static Query field(String field, List<String> terms, float boost) {
+  /** Adds the clause for {@code terms} in {@code field}; a field weighted 0 is not searched. */
+  private static void field(List<Query> out, String field, List<String> terms, float boost) {
+    if (boost <= 0f) {
+      return;
+    }
     Query q;
     if (terms.size() == 1) {
       q = new TermQuery(new Term(field, terms.get(0)));
@@ -103,7 +107,7 @@ final class ProductQueries {
       }
       q = b.build();
     }
-    return boost == 1f ? q : new BoostQuery(q, boost);
+    out.add(boost == 1f ? q : new BoostQuery(q, boost));
   }
 
   /** Every filter of {@code r} plus {@code main} (match-all when null) as one query. */

@@ -41,12 +41,22 @@ import org.slf4j.LoggerFactory;
  *       what the writer has committed (not its uncommitted NRT state).
  * </ul>
  *
- * <p>Commit user data carries {@link #SEQ_KEY} (last applied change sequence) and {@link
- * #EPOCH_KEY} (the catalog epoch the index was built from). Thread-safe.
+ * <p>Commit user data carries {@link #SEQ_KEY} (last applied change sequence), {@link #EPOCH_KEY}
+ * (the catalog epoch the index was built from) and {@link #FORMAT_KEY} (the document layout).
+ * Thread-safe.
  */
 public final class SearchIndex implements AutoCloseable {
   static final String SEQ_KEY = "buywhere.seq";
   static final String EPOCH_KEY = "buywhere.epoch";
+
+  /**
+   * Version of the document layout, in the commit user data under {@link #FORMAT_KEY}. An index
+   * written with another layout is rebuilt from the catalog on start-up. Bump it whenever {@link
+   * ProductDocuments#toDocument} changes what is indexed or where the product is kept.
+   */
+  static final String FORMAT_KEY = "buywhere.format";
+
+  static final String FORMAT = "2";
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   private final Path dir;

@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a writer-mode {@link SearchIndex} in step with the catalog's change sequence.
  *
- * <p>{@link #start()} compares the index's committed epoch with {@link CatalogRepository#epoch()}:
- * a different (or missing) epoch means a full rebuild, else it catches up from the committed
- * sequence. Then a daemon thread polls every {@code pollInterval} and wakes at once on {@link
- * #wake} (wired to {@code CatalogWriter.addListener}). Each pass reads {@code changesSince} in
- * batches, upserts active rows and deletes inactive ones, records the sequence in the commit user
- * data, refreshes the searchers and commits; a crash loses at most uncommitted work, which the next
- * start re-applies from the committed sequence.
+ * <p>{@link #start()} compares the index's committed epoch with {@link CatalogRepository#epoch()}
+ * and its document format with {@link SearchIndex#FORMAT}: a different (or missing) value means a
+ * full rebuild, else it catches up from the committed sequence. Then a daemon thread polls every
+ * {@code pollInterval} and wakes at once on {@link #wake} (wired to {@code
+ * CatalogWriter.addListener}). Each pass reads {@code changesSince} in batches, upserts active rows
+ * and deletes inactive ones, records the sequence in the commit user data, refreshes the searchers
+ * and commits; a crash loses at most uncommitted work, which the next start re-applies from the
+ * committed sequence.
  *
  * <p>Only the poller thread (or {@link #start}/{@link #rebuild} before it runs) writes; passes are
  * serialised by a lock, so {@link #catchUp} may also be called directly.
@@ -69,6 +70,13 @@ public final class SearchIndexer implements AutoCloseable {
     String dbEpoch = catalog.epoch();
     if (!Objects.equals(committed.get(SearchIndex.EPOCH_KEY), dbEpoch)) {
       log.info("search index epoch differs from the catalog's; rebuilding");
+      return rebuild(n -> {});
+    }
+    if (!SearchIndex.FORMAT.equals(committed.get(SearchIndex.FORMAT_KEY))) {
+      log.info(
+          "search index was written in format {} (this version writes {}); rebuilding",
+          committed.getOrDefault(SearchIndex.FORMAT_KEY, "1"),
+          SearchIndex.FORMAT);
       return rebuild(n -> {});
     }
     synchronized (passLock) {
@@ -157,7 +165,14 @@ public final class SearchIndexer implements AutoCloseable {
     boolean moved = forceCommit || seq != appliedSeq || applied > 0 || w.hasUncommittedChanges();
     if (moved) {
       w.setLiveCommitData(
-          Map.of(SearchIndex.SEQ_KEY, Long.toString(seq), SearchIndex.EPOCH_KEY, epoch).entrySet());
+          Map.of(
+                  SearchIndex.SEQ_KEY,
+                  Long.toString(seq),
+                  SearchIndex.EPOCH_KEY,
+                  epoch,
+                  SearchIndex.FORMAT_KEY,
+                  SearchIndex.FORMAT)
+              .entrySet());
       index.refreshed(seq);
       w.commit();
       appliedSeq = seq;

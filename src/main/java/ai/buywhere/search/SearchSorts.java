@@ -37,6 +37,17 @@ final class SearchSorts {
     };
   }
 
+  /** Where {@code sort} keeps the score among a hit's sort values, or -1 when it does not. */
+  static int scorePosition(Sort sort) {
+    SortField[] fields = sort.getSort();
+    for (int i = 0; i < fields.length; i++) {
+      if (fields[i].getType() == SortField.Type.SCORE) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static SortField reviews() {
     SortField f = new SortField(REVIEWS, SortField.Type.LONG, true);
     f.setMissingValue(Long.MIN_VALUE);

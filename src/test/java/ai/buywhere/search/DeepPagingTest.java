@@ -66,8 +66,18 @@ class DeepPagingTest {
 
       SearchResult all = search.search(SearchRequest.builder().q("gadget").limit(1).build());
       assertThat(all.total()).isEqualTo(N);
+      assertThat(all.hits().get(0).score()).isPositive();
       SearchResult even = search.search(SearchRequest.builder().q("even gadget").build());
       assertThat(even.total()).isEqualTo(N / 2);
+      // a sort on prices may skip documents while collecting; the total stays exact
+      SearchResult cheapestOdd =
+          search.search(
+              SearchRequest.builder().q("odd gadget").sort(SortOrder.PRICE_ASC).limit(3).build());
+      assertThat(cheapestOdd.total()).isEqualTo(N / 2);
+      assertThat(cheapestOdd.hits())
+          .extracting(h -> h.product().sku())
+          .containsExactly("sku-1", "sku-3", "sku-5");
+      assertThat(cheapestOdd.hits().get(0).score()).isPositive();
 
       SearchResult deep =
           search.search(

@@ -11,8 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,6 +162,39 @@ class SearchIndexerTest {
       fx.write(product("r", "Rice cooker").build());
       fx.openSearch();
       await().atMost(Duration.ofSeconds(5)).until(() -> total(reader, "rice") == 1);
+    }
+  }
+
+  @Test
+  void rebuildsAnIndexLeftByAVersionWithAnotherDocumentFormat() throws Exception {
+    try (SearchFixture fx = new SearchFixture(Dialect.SQLITE, dir)) {
+      fx.write(product("a", "Blender alpha").build());
+      try (SearchService s =
+          SearchService.open(fx.indexDir, fx.repo, fx.writer, Duration.ofMinutes(10))) {
+        assertThat(total(s, "blender")).isEqualTo(1);
+      }
+      // what the first version left: no format key, the product in a stored field
+      try (SearchIndex index = SearchIndex.openWriter(fx.indexDir)) {
+        Map<String, String> old = new HashMap<>(index.committedUserData());
+        assertThat(old.remove(SearchIndex.FORMAT_KEY)).isEqualTo(SearchIndex.FORMAT);
+        IndexWriter w = index.writer();
+        w.deleteAll();
+        Document d = new Document();
+        d.add(new StringField(ProductFields.ID, "old", Field.Store.NO));
+        d.add(new TextField(ProductFields.TITLE, "blender", Field.Store.NO));
+        d.add(new StoredField(ProductFields.SOURCE, new BytesRef("{\"id\":\"old\"}")));
+        w.addDocument(d);
+        w.setLiveCommitData(old.entrySet());
+        w.commit();
+      }
+      try (SearchService s =
+          SearchService.open(fx.indexDir, fx.repo, fx.writer, Duration.ofMinutes(10))) {
+        SearchResult r = s.search().search(SearchRequest.builder().q("blender").build());
+        assertThat(r.total()).isEqualTo(1);
+        assertThat(r.hits().get(0).product().title()).isEqualTo("Blender alpha");
+        assertThat(committed(fx.indexDir))
+            .containsEntry(SearchIndex.FORMAT_KEY, SearchIndex.FORMAT);
+      }
     }
   }
 
