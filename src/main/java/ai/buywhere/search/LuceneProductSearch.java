@@ -6,7 +6,6 @@ import ai.buywhere.catalog.Product;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,8 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -54,14 +51,21 @@ public final class LuceneProductSearch implements ProductSearch {
 
   private final SearchIndex index;
   private final RelevanceTuning tuning;
+  private final HitProducts products;
 
   public LuceneProductSearch(SearchIndex index) {
     this(index, RelevanceTuning.DEFAULT);
   }
 
   public LuceneProductSearch(SearchIndex index, RelevanceTuning tuning) {
+    this(index, tuning, HitProducts.DEFAULT_CACHE_SIZE);
+  }
+
+  /** {@code productCacheSize}: decoded products kept between searches (0: none). */
+  public LuceneProductSearch(SearchIndex index, RelevanceTuning tuning, int productCacheSize) {
     this.index = index;
     this.tuning = tuning;
+    this.products = new HitProducts(productCacheSize);
   }
 
   @Override
@@ -73,7 +77,6 @@ public final class LuceneProductSearch implements ProductSearch {
       // words that analyse to nothing (only punctuation or stop words) match nothing
       text = new MatchNoDocsQuery();
     }
-    Query query = ProductQueries.filtered(text, r);
     Sort sort = SearchSorts.of(r.sort());
     try {
       IndexSearcher searcher = index.acquire();
@@ -81,6 +84,7 @@ public final class LuceneProductSearch implements ProductSearch {
         return new SearchResult(0, List.of(), Map.of());
       }
       try {
+        Query query = ProductQueries.filtered(text, r, t -> inEveryDocument(searcher, t));
         TopDocs docs;
         Map<String, Map<String, Long>> facets = Map.of();
         if (r.includeFacets()) {
@@ -106,6 +110,16 @@ public final class LuceneProductSearch implements ProductSearch {
     }
   }
 
+  /** True when every document of the searcher's index (deleted ones included) carries {@code t}. */
+  private static boolean inEveryDocument(IndexSearcher searcher, Term t) {
+    IndexReader reader = searcher.getIndexReader();
+    try {
+      return reader.maxDoc() > 0 && reader.docFreq(t) == reader.maxDoc();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The collector stops counting after {@link #TOTAL_HITS_THRESHOLD} matches so that it may skip
    * documents that cannot reach the page (block-max WAND, or points for numeric sorts); the
@@ -120,7 +134,7 @@ public final class LuceneProductSearch implements ProductSearch {
     return searcher.count(query);
   }
 
-  private static List<SearchHit> page(
+  private List<SearchHit> page(
       IndexSearcher searcher, Query query, Sort sort, TopDocs docs, int from) throws IOException {
     if (docs.scoreDocs.length <= from) {
       return List.of();
@@ -135,39 +149,7 @@ public final class LuceneProductSearch implements ProductSearch {
     } else {
       TopFieldCollector.populateScores(page, searcher, query);
     }
-    return hits(searcher, page);
-  }
-
-  /**
-   * The products of {@code page}, in page order, read from the {@link ProductFields#SOURCE} doc
-   * values. Doc values are read forward only, so the hits are visited in doc id order.
-   */
-  static List<SearchHit> hits(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    Integer[] byDoc = new Integer[page.length];
-    for (int i = 0; i < page.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> page[i].doc));
-    SearchHit[] out = new SearchHit[page.length];
-    int leaf = -1;
-    BinaryDocValues source = null;
-    for (int i : byDoc) {
-      ScoreDoc sd = page[i];
-      int l = ReaderUtil.subIndex(sd.doc, leaves);
-      if (l != leaf) {
-        leaf = l;
-        source = DocValues.getBinary(leaves.get(l).reader(), SOURCE);
-      }
-      if (!source.advanceExact(sd.doc - leaves.get(l).docBase)) {
-        throw new IllegalStateException(
-            "search index document without its product; the index is from another version:"
-                + " run `buywhere reindex` or restart the server to rebuild it");
-      }
-      Product p = ProductDocuments.fromStored(source.binaryValue());
-      out[i] = new SearchHit(p, Float.isNaN(sd.score) ? 0f : sd.score);
-    }
-    return Arrays.asList(out);
+    return products.read(searcher, page);
   }
 
   private Map<String, Map<String, Long>> facets(IndexSearcher searcher, FacetsCollector fc)
@@ -222,7 +204,7 @@ public final class LuceneProductSearch implements ProductSearch {
       }
       try {
         TopDocs docs = searcher.search(query, n);
-        return hits(searcher, docs.scoreDocs);
+        return products.read(searcher, docs.scoreDocs);
       } finally {
         index.release(searcher);
       }

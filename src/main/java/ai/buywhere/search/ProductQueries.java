@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -110,20 +111,25 @@ final class ProductQueries {
     out.add(boost == 1f ? q : new BoostQuery(q, boost));
   }
 
-  /** Every filter of {@code r} plus {@code main} (match-all when null) as one query. */
-  static Query filtered(Query main, SearchRequest r) {
+  /**
+   * Every filter of {@code r} plus {@code main} (match-all when null) as one query. A keyword
+   * filter for which {@code everyDocument} holds (every document of the index carries the term,
+   * such as {@code country_code=US} on a US-only catalog) is left out: it would remove nothing and
+   * costs a conjunction over every match.
+   */
+  static Query filtered(Query main, SearchRequest r, Predicate<Term> everyDocument) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(main == null ? new MatchAllDocsQuery() : main, Occur.MUST);
-    term(b, DOMAIN, lower(r.domain()));
-    term(b, MERCHANT_ID, trim(r.merchantId()));
-    term(b, REGION, lower(r.region()));
-    term(b, COUNTRY, upper(r.countryCode()));
-    term(b, CATEGORY, categorySlug(r.category()));
-    term(
-        b,
+    Filters f = new Filters(b, everyDocument);
+    f.term(DOMAIN, lower(r.domain()));
+    f.term(MERCHANT_ID, trim(r.merchantId()));
+    f.term(REGION, lower(r.region()));
+    f.term(COUNTRY, upper(r.countryCode()));
+    f.term(CATEGORY, categorySlug(r.category()));
+    f.term(
         BRAND,
         r.brand() == null || r.brand().isBlank() ? null : ProductDocuments.brandKey(r.brand()));
-    term(b, AVAILABILITY, lower(r.availability()));
+    f.term(AVAILABILITY, lower(r.availability()));
     if (r.minPriceUsd() != null || r.maxPriceUsd() != null) {
       double min =
           r.minPriceUsd() == null ? Double.NEGATIVE_INFINITY : r.minPriceUsd().doubleValue();
@@ -161,9 +167,15 @@ final class ProductQueries {
     return c.toLowerCase(Locale.ROOT);
   }
 
-  private static void term(BooleanQuery.Builder b, String field, String value) {
-    if (value != null && !value.isEmpty()) {
-      b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+  private record Filters(BooleanQuery.Builder b, Predicate<Term> everyDocument) {
+    void term(String field, String value) {
+      if (value == null || value.isEmpty()) {
+        return;
+      }
+      Term t = new Term(field, value);
+      if (!everyDocument.test(t)) {
+        b.add(new TermQuery(t), Occur.FILTER);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -66,6 +68,28 @@ public final class SearchIndex implements AutoCloseable {
   private final AtomicLong visibleSeq = new AtomicLong();
   private final ScheduledExecutorService reopener;
 
+  /**
+   * Runs the slices of one search in parallel. Lucene slices only large indexes (about 250,000
+   * documents per slice), so a small catalog is searched on the calling thread as before, and a
+   * large one uses every core for a single query, which is what bounds its tail latency.
+   */
+  private final ExecutorService sliceExecutor =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "search-slice");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final SearcherFactory searchers =
+      new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+          return new IndexSearcher(reader, sliceExecutor);
+        }
+      };
+
   /** Facet ordinals per open reader; an entry leaves when its reader closes. */
   private final Map<IndexReader.CacheKey, Optional<SortedSetDocValuesReaderState>> facetStates =
       new ConcurrentHashMap<>();
@@ -76,7 +100,7 @@ public final class SearchIndex implements AutoCloseable {
     this.directory = directory;
     this.writer = writer;
     if (writer != null) {
-      this.manager = warmed(new SearcherManager(writer, true, false, null));
+      this.manager = warmed(new SearcherManager(writer, true, false, searchers));
       this.reopener = null;
     } else {
       tryOpenReader();
@@ -279,7 +303,7 @@ public final class SearchIndex implements AutoCloseable {
 
   private void tryOpenReader() throws IOException {
     if (manager == null && DirectoryReader.indexExists(directory)) {
-      manager = warmed(new SearcherManager(directory, null));
+      manager = warmed(new SearcherManager(directory, searchers));
       visibleSeq.set(seqOf(committedUserData()));
     }
   }
@@ -322,6 +346,7 @@ public final class SearchIndex implements AutoCloseable {
       if (manager != null) {
         manager.close();
       }
+      sliceExecutor.shutdown();
       if (writer != null) {
         writer.close();
       }

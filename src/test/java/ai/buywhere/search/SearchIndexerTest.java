@@ -166,6 +166,44 @@ class SearchIndexerTest {
   }
 
   @Test
+  void aFilterThatEveryDocumentPassesIsExactBeforeAndAfterAnUpdateMovesOneAway() throws Exception {
+    try (SearchFixture fx = new SearchFixture(Dialect.SQLITE, dir)) {
+      SearchService s = fx.openSearch();
+      var w =
+          fx.write(
+              product("f1", "Fan one").build(),
+              product("f2", "Fan two").build(),
+              product("f3", "Fan three").build());
+      assertThat(s.awaitSeq(w.lastSeq(), Duration.ofSeconds(5))).isTrue();
+      assertThat(inCountry(s, "fan", "US")).isEqualTo(3); // every document is US: no filter needed
+      assertThat(inCountry(s, "fan", "SG")).isZero();
+      assertThat(firstHitCountry(s, "two")).isEqualTo("US"); // decoded and cached
+
+      // the update deletes the US document and adds an SG one: US is no longer everywhere
+      var u = fx.write(product("f2", "Fan two").countryCode("SG").currency("SGD").build());
+      assertThat(s.awaitSeq(u.lastSeq(), Duration.ofSeconds(5))).isTrue();
+      assertThat(inCountry(s, "fan", "US")).isEqualTo(2);
+      assertThat(inCountry(s, "fan", "SG")).isEqualTo(1);
+      assertThat(total(s, "fan")).isEqualTo(3);
+      assertThat(firstHitCountry(s, "two"))
+          .isEqualTo("SG"); // the new document, never the cached one
+    }
+  }
+
+  private static String firstHitCountry(SearchService s, String q) {
+    return s.search()
+        .search(SearchRequest.builder().q(q).build())
+        .hits()
+        .get(0)
+        .product()
+        .countryCode();
+  }
+
+  private static long inCountry(SearchService s, String q, String country) {
+    return s.search().search(SearchRequest.builder().q(q).countryCode(country).build()).total();
+  }
+
+  @Test
   void rebuildsAnIndexLeftByAVersionWithAnotherDocumentFormat() throws Exception {
     try (SearchFixture fx = new SearchFixture(Dialect.SQLITE, dir)) {
       fx.write(product("a", "Blender alpha").build());
