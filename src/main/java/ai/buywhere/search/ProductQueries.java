@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -47,10 +49,13 @@ final class ProductQueries {
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<String> titleTerms = new ArrayList<>();
+    // a word given twice ("iphone 6 cases slim cases") counts once: a repeated clause would add
+    // nothing but a second walk over the same postings, and would inflate minimum-should-match
+    Set<Query> distinct = new HashSet<>();
     int n = 0;
     for (String word : words) {
       Query w = word(word, t, titleTerms);
-      if (w != null) {
+      if (w != null && distinct.add(w)) {
         all.add(w, Occur.SHOULD);
         n++;
       }

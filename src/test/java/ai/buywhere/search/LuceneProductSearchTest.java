@@ -115,6 +115,13 @@ class LuceneProductSearchTest {
     assertThat(hits).first().isEqualTo("sony");
   }
 
+  @Test
+  void aRepeatedWordCountsOnce() {
+    // three clauses would let "headphones" twice meet the two-word minimum without "sony"
+    assertThat(skus(q("sony headphones headphones"))).containsExactly("sony");
+    assertThat(skus(q("Sony HEADPHONES headphones"))).isEqualTo(skus(q("sony headphones")));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
