@@ -19,6 +19,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,7 @@ public final class Metrics {
 
   private final PrometheusMeterRegistry registry;
   private final RequestWindow window;
+  private final Map<RequestKey, RequestMeters> requestMeters = new ConcurrentHashMap<>();
 
   public Metrics(Clock clock) {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -96,27 +100,49 @@ public final class Metrics {
 
   /** Records one finished HTTP request; {@code endpoint} is a route template or fixed label. */
   void recordRequest(String method, String endpoint, int status, long nanos) {
-    Tags tags = Tags.of("method", method, "endpoint", endpoint, "status", Integer.toString(status));
-    Counter.builder("http_requests")
-        .description("HTTP requests served, by method, route template and status")
-        .tags(tags)
-        .register(registry)
-        .increment();
-    Timer.builder("http_request_duration")
-        .description("HTTP request latency, by method and route template")
-        .tags("method", method, "endpoint", endpoint)
-        .serviceLevelObjectives(bucketDurations())
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
-    if (status >= 400) {
-      Counter.builder("http_errors")
-          .description(
-              "HTTP responses with a 4xx or 5xx status, by method, route template and status")
-          .tags(tags)
-          .register(registry)
-          .increment();
+    RequestMeters m =
+        requestMeters.computeIfAbsent(
+            new RequestKey(method, endpoint, status), k -> registerRequestMeters(k));
+    m.requests().increment();
+    m.duration().record(nanos, TimeUnit.NANOSECONDS);
+    if (m.errors() != null) {
+      m.errors().increment();
     }
     window.record(status, nanos);
+  }
+
+  private record RequestKey(String method, String endpoint, int status) {}
+
+  private record RequestMeters(Counter requests, Timer duration, Counter errors) {}
+
+  /**
+   * The meters of one (method, route template, status): looked up once, not rebuilt per request.
+   * Route templates bound the number of keys.
+   */
+  private RequestMeters registerRequestMeters(RequestKey k) {
+    Tags tags =
+        Tags.of(
+            "method", k.method(), "endpoint", k.endpoint(), "status", Integer.toString(k.status()));
+    Counter requests =
+        Counter.builder("http_requests")
+            .description("HTTP requests served, by method, route template and status")
+            .tags(tags)
+            .register(registry);
+    Timer duration =
+        Timer.builder("http_request_duration")
+            .description("HTTP request latency, by method and route template")
+            .tags("method", k.method(), "endpoint", k.endpoint())
+            .serviceLevelObjectives(bucketDurations())
+            .register(registry);
+    Counter errors =
+        k.status() < 400
+            ? null
+            : Counter.builder("http_errors")
+                .description(
+                    "HTTP responses with a 4xx or 5xx status, by method, route template and status")
+                .tags(tags)
+                .register(registry);
+    return new RequestMeters(requests, duration, errors);
   }
 
   private static Duration[] bucketDurations() {
