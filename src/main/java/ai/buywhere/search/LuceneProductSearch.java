@@ -41,6 +41,9 @@ public final class LuceneProductSearch implements ProductSearch {
 
   static final int MAX_LIMIT = 100;
 
+  /** Decoded products kept between searches by default (see {@link HitProducts}). */
+  public static final int DEFAULT_PRODUCT_CACHE = HitProducts.DEFAULT_CACHE_SIZE;
+
   private static final int FACET_TOP = 50;
 
   private final SearchIndex index;
@@ -52,7 +55,7 @@ public final class LuceneProductSearch implements ProductSearch {
   }
 
   public LuceneProductSearch(SearchIndex index, RelevanceTuning tuning) {
-    this(index, tuning, HitProducts.DEFAULT_CACHE_SIZE);
+    this(index, tuning, DEFAULT_PRODUCT_CACHE);
   }
 
   /** {@code productCacheSize}: decoded products kept between searches (0: none). */

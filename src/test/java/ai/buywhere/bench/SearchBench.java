@@ -1,6 +1,7 @@
 package ai.buywhere.bench;
 
 import ai.buywhere.search.LuceneProductSearch;
+import ai.buywhere.search.RelevanceTuning;
 import ai.buywhere.search.SearchIndex;
 import ai.buywhere.search.SearchRequest;
 import java.nio.file.Path;
@@ -33,7 +34,11 @@ public final class SearchBench {
     double seconds = Double.parseDouble(args[3]);
     try (SearchIndex index =
         SearchIndex.openReadOnly(dataDir.resolve("index"), Duration.ofHours(1))) {
-      LuceneProductSearch lucene = new LuceneProductSearch(index);
+      // -Dbench.productCache=0 measures without the decoded-product cache
+      int cache =
+          Integer.getInteger("bench.productCache", LuceneProductSearch.DEFAULT_PRODUCT_CACHE);
+      LuceneProductSearch lucene = new LuceneProductSearch(index, RelevanceTuning.DEFAULT, cache);
+      System.out.printf("decoded-product cache: %d entries%n", cache);
       Engine ours =
           (q, country) ->
               lucene
