@@ -1,17 +1,12 @@
 package ai.buywhere.catalog;
 
-import ai.buywhere.shared.Json;
 import ai.buywhere.store.Database;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +97,7 @@ public final class CatalogWriter {
     List<String> ids = new ArrayList<>(byKey.size());
     try (ProductRows rows = new ProductRows(h.getConnection(), fx)) {
       for (ProductInput in : byKey.values()) {
-        String hash = contentHash(in);
+        String hash = ContentHash.of(in);
         Existing old = existing.get(key(in.source(), in.sku()));
         String id = old == null ? UUID.randomUUID().toString() : old.id();
         ids.add(id);
@@ -255,47 +250,6 @@ public final class CatalogWriter {
 
   static String key(String source, String sku) {
     return source + '\u0000' + sku;
-  }
-
-  /** A stable hash of everything a source controls; equal hash means nothing to re-index. */
-  static String contentHash(ProductInput in) {
-    Map<String, Object> canonical = new TreeMap<>();
-    canonical.put("merchant_id", in.merchantId());
-    canonical.put("domain", in.domain());
-    canonical.put("title", in.title());
-    canonical.put("description", in.description());
-    canonical.put("brand", in.brand());
-    canonical.put("url", in.url());
-    canonical.put("image_url", in.imageUrl());
-    canonical.put("price", in.price() == null ? null : in.price().stripTrailingZeros());
-    canonical.put(
-        "original_price",
-        in.originalPrice() == null ? null : in.originalPrice().stripTrailingZeros());
-    canonical.put("currency", in.currency());
-    canonical.put("country_code", in.countryCode());
-    canonical.put("region", in.region());
-    canonical.put("rating", in.rating() == null ? null : in.rating().stripTrailingZeros());
-    canonical.put("review_count", in.reviewCount());
-    canonical.put("category_path", in.categoryPath());
-    canonical.put(
-        "structured_specs", in.structuredSpecs() == null ? null : sorted(in.structuredSpecs()));
-    canonical.put(
-        "comparison_attributes",
-        in.comparisonAttributes() == null ? null : sorted(in.comparisonAttributes()));
-    canonical.put("availability", in.availability());
-    canonical.put("gtin", in.gtin());
-    canonical.put("model", in.model());
-    try {
-      byte[] bytes = Json.mapper().writeValueAsBytes(canonical);
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(bytes), 0, 16);
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, Object> sorted(Map<String, Object> m) {
-    return new TreeMap<>(m);
   }
 
   private static void collectCategories(List<String> path, Map<String, String[]> out) {

@@ -4,21 +4,24 @@ import ai.buywhere.catalog.Product;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 /**
- * Applies batches of catalog rows to the {@link IndexWriter} on worker threads while the caller
- * reads the next batch. Used for one pass of {@link SearchIndexer}: within a pass every product id
- * occurs at most once (the pass reads a bounded sequence range), so batches may be applied in any
- * order and by several threads at once (IndexWriter is thread-safe, each thread fills its own
- * segment buffer). With one worker, documents are added in sequence order.
+ * Applies batches of catalog rows to the {@link IndexWriter}: the caller builds each batch's
+ * documents, worker threads add them while the caller reads and builds the next batch. Used for one
+ * pass of {@link SearchIndexer}: within a pass every product id occurs at most once (the pass reads
+ * a bounded sequence range), so batches may be applied in any order and by several threads at once
+ * (IndexWriter is thread-safe, each thread fills its own segment buffer). With one worker,
+ * documents are added in sequence order.
  *
  * <p>{@code fresh} means the index holds none of these products (a rebuild after {@code
  * deleteAll}): documents are added without a delete-by-id, and inactive rows are skipped. At most
@@ -42,12 +45,24 @@ final class BatchApplier {
     this.slots = new Semaphore(maxInFlight);
   }
 
-  /** Queues {@code batch}; blocks while {@code maxInFlight} batches are still being applied. */
+  /**
+   * Builds the documents of {@code batch} on the calling thread, then queues them for a worker;
+   * blocks while {@code maxInFlight} batches are still being applied. Building here and inverting
+   * there makes reading, building and indexing a pipeline even with one worker.
+   */
   void submit(List<Product> batch) throws IOException {
+    List<Change> changes = new ArrayList<>(batch.size());
+    for (Product p : batch) {
+      if (p.active()) {
+        changes.add(new Change(p.id(), ProductDocuments.toDocument(p)));
+      } else if (!fresh) {
+        changes.add(new Change(p.id(), null));
+      }
+    }
     acquire(1);
     try {
       throwIfFailed();
-      workers.execute(() -> applyAndRelease(batch));
+      workers.execute(() -> applyAndRelease(changes));
     } catch (IOException | RuntimeException e) {
       slots.release();
       throw e;
@@ -104,10 +119,10 @@ final class BatchApplier {
     await();
   }
 
-  private void applyAndRelease(List<Product> batch) {
+  private void applyAndRelease(List<Change> changes) {
     try {
       if (failure.get() == null) {
-        apply(batch);
+        apply(changes);
       }
     } catch (Throwable t) {
       failure.compareAndSet(null, t);
@@ -116,22 +131,24 @@ final class BatchApplier {
     }
   }
 
-  private void apply(List<Product> batch) throws IOException {
+  private void apply(List<Change> changes) throws IOException {
     long added = 0;
-    for (Product p : batch) {
-      if (p.active()) {
-        if (fresh) {
-          writer.addDocument(ProductDocuments.toDocument(p));
-        } else {
-          writer.updateDocument(new Term(ProductFields.ID, p.id()), ProductDocuments.toDocument(p));
-        }
+    for (Change c : changes) {
+      if (c.doc() == null) {
+        writer.deleteDocuments(new Term(ProductFields.ID, c.id()));
+      } else if (fresh) {
+        writer.addDocument(c.doc());
         added++;
-      } else if (!fresh) {
-        writer.deleteDocuments(new Term(ProductFields.ID, p.id()));
+      } else {
+        writer.updateDocument(new Term(ProductFields.ID, c.id()), c.doc());
+        added++;
       }
     }
     active.addAndGet(added);
   }
+
+  /** A product's new document, or its removal ({@code doc} null). */
+  private record Change(String id, Document doc) {}
 
   private void acquire(int permits) throws InterruptedIOException {
     try {

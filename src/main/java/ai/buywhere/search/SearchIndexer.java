@@ -67,9 +67,13 @@ public final class SearchIndexer implements AutoCloseable {
     this.threads = threads;
   }
 
-  /** One indexing thread per core, at most four. */
+  /**
+   * Half the cores, between one and four: the thread that reads the catalog and builds documents,
+   * and during an import the catalog writer, need the rest. With one, documents keep sequence
+   * order.
+   */
   static int defaultThreads() {
-    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
   }
 
   /** Rebuilds or catches up synchronously, then starts the background poller. */
