@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
@@ -28,6 +29,8 @@ import org.apache.lucene.util.BytesRef;
 final class ProductDocuments {
   private static final ObjectWriter WRITER = Json.mapper().writerFor(Product.class);
   private static final ObjectReader READER = Json.mapper().readerFor(Product.class);
+  private static final Pattern NOT_LOWER_ALNUM = Pattern.compile("[^a-z0-9]");
+  private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
   private ProductDocuments() {}
 
@@ -130,7 +133,7 @@ final class ProductDocuments {
     if (!notBlank(raw)) {
       return null;
     }
-    String key = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String key = NOT_LOWER_ALNUM.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
     return key.length() < 3 ? null : key;
   }
 
@@ -139,7 +142,7 @@ final class ProductDocuments {
     if (!notBlank(gtin)) {
       return null;
     }
-    String digits = gtin.replaceAll("[^0-9]", "");
+    String digits = NOT_DIGIT.matcher(gtin).replaceAll("");
     if (digits.length() < 8 || digits.length() > 14) {
       return null;
     }
