@@ -13,10 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * The flow of {@code buywhere import} around the file load: when no server holds the local search
- * index, the index is brought in step first and then follows the load while it runs (woken by each
- * chunk's commit, applying on its own threads), with one index commit at the end; when a server
- * holds it, only the catalog is written and the server indexes the changes from the change
- * sequence. Public so that {@code ImportBench} times exactly this.
+ * index, the index follows the load while it runs ({@link SearchIndexer#followWhile}: brought in
+ * step with the catalog, then woken by each chunk's commit, applying on its own threads), with one
+ * index commit at the end; when a server holds it, only the catalog is written and the server
+ * indexes the changes from the change sequence. Public so that {@code ImportBench} times exactly
+ * this.
  */
 public final class ImportAndIndex {
   private static final Duration POLL = Duration.ofSeconds(1);
@@ -41,7 +42,6 @@ public final class ImportAndIndex {
     }
     try (SearchIndex index = opened.get();
         SearchIndexer indexer = new SearchIndexer(index, app.catalog(), POLL)) {
-      indexer.catchUpOrRebuild();
       writer.addListener(seq -> indexer.wake());
       ImportReport report = indexer.followWhile(load);
       return new Outcome(

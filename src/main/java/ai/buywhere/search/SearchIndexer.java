@@ -148,35 +148,15 @@ public final class SearchIndexer implements AutoCloseable {
   /**
    * For a bulk load in this process (the {@code import} command): runs {@code work}, which writes
    * the catalog and calls {@link #wake} after each commit (a {@code CatalogWriter} listener), while
-   * a background thread applies the committed changes as they come, without refreshing or
+   * a background thread first brings the index in step (as {@link #catchUpOrRebuild}, unless that
+   * already ran) and then applies the committed changes as they come, without refreshing or
    * committing the index in between. When {@code work} returns or fails, the rest is applied and
    * the index committed once. A crash in between loses nothing: the last index commit still names
    * the sequence its documents reach, and the next start catches up from there.
    */
   public <T> T followWhile(Supplier<T> work) {
-    if (epoch == null) {
-      catchUpOrRebuild();
-    }
     AtomicBoolean done = new AtomicBoolean();
-    Thread follower =
-        new Thread(
-            () -> {
-              while (!done.get()) {
-                try {
-                  wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                  wakeUp.drainPermits();
-                  if (!done.get()) {
-                    applyPass(false);
-                  }
-                } catch (InterruptedException e) {
-                  return;
-                } catch (RuntimeException e) {
-                  log.warn(
-                      "search index catch-up failed; retrying after the load: {}", e.toString());
-                }
-              }
-            },
-            "search-indexer-follow");
+    Thread follower = new Thread(() -> follow(done), "search-indexer-follow");
     follower.setDaemon(true);
     follower.start();
     T result;
@@ -185,15 +165,48 @@ public final class SearchIndexer implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       stop(follower, done);
       try {
-        catchUp();
+        finishFollowing();
       } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
     }
     stop(follower, done);
-    catchUp();
+    finishFollowing();
     return result;
+  }
+
+  private void follow(AtomicBoolean done) {
+    while (!done.get()) {
+      try {
+        if (epoch == null) {
+          catchUpOrRebuild();
+        } else {
+          wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+          if (!done.get()) {
+            applyPass(false);
+          }
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        log.warn("search index catch-up failed; retrying after the load: {}", e.toString());
+        try {
+          wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void finishFollowing() {
+    if (epoch == null) {
+      catchUpOrRebuild();
+    } else {
+      catchUp();
+    }
   }
 
   private void stop(Thread follower, AtomicBoolean done) {
