@@ -97,6 +97,26 @@ public final class CatalogRepository {
                     .list());
   }
 
+  /**
+   * Like {@link #changesSince}, but only rows whose sequence is at most {@code upToSeq}. With
+   * {@code upToSeq} read from {@link #currentSeq} before the first batch, a pass over the feed sees
+   * each row at most once, even while writers move rows to newer sequence numbers.
+   */
+  public List<Product> changesBetween(long afterSeq, long upToSeq, int limit) {
+    return reads
+        .get()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT * FROM products WHERE change_seq > :seq AND change_seq <= :top"
+                            + " ORDER BY change_seq LIMIT :limit")
+                    .bind("seq", afterSeq)
+                    .bind("top", upToSeq)
+                    .bind("limit", limit)
+                    .map(ProductRowMapper.INSTANCE)
+                    .list());
+  }
+
   /** The highest change-sequence number handed out so far. */
   public long currentSeq() {
     return reads

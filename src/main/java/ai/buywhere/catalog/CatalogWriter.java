@@ -1,16 +1,12 @@
 package ai.buywhere.catalog;
 
-import ai.buywhere.shared.Json;
 import ai.buywhere.store.Database;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The one catalog write path, used by the importer, the demo loader and ingestion.
@@ -77,72 +74,56 @@ public final class CatalogWriter {
       byKey.remove(key(in.source(), in.sku()));
       byKey.put(key(in.source(), in.sku()), in);
     }
-    WriteResult result = db.jdbi().inTransaction(h -> writeLocked(h, byKey));
+    WriteResult result;
+    try {
+      result = db.jdbi().inTransaction(h -> writeLocked(h, byKey));
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    }
     listeners.forEach(l -> l.committed(result.lastSeq()));
     return result;
   }
 
-  private WriteResult writeLocked(Handle h, Map<String, ProductInput> byKey) {
+  private WriteResult writeLocked(Handle h, Map<String, ProductInput> byKey) throws SQLException {
     long top = allocateSequence(h, byKey.size());
     long seq = top - byKey.size();
     long now = clock.millis();
     Map<String, Existing> existing = loadExisting(h, byKey.values());
 
-    PreparedBatch insert = h.prepareBatch(INSERT_SQL);
-    PreparedBatch update = h.prepareBatch(UPDATE_SQL);
-    PreparedBatch touch = h.prepareBatch("UPDATE products SET last_seen = :now WHERE id = :id");
-    PreparedBatch history =
-        h.prepareBatch(
-            "INSERT INTO price_history (product_id, price, currency, recorded_at)"
-                + " VALUES (:id, :price, :currency, :at)");
     Map<String, String[]> categories = new TreeMap<>();
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
     List<String> ids = new ArrayList<>(byKey.size());
-
-    for (ProductInput in : byKey.values()) {
-      String hash = contentHash(in);
-      Existing old = existing.get(key(in.source(), in.sku()));
-      String id = old == null ? UUID.randomUUID().toString() : old.id();
-      ids.add(id);
-      if (old != null && old.active() && old.hash().equals(hash)) {
-        touch.bind("now", now).bind("id", id).add();
-        unchanged++;
-        continue;
+    try (ProductRows rows = new ProductRows(h.getConnection(), fx)) {
+      for (ProductInput in : byKey.values()) {
+        String hash = ContentHash.of(in);
+        Existing old = existing.get(key(in.source(), in.sku()));
+        String id = old == null ? UUID.randomUUID().toString() : old.id();
+        ids.add(id);
+        if (old != null && old.active() && old.hash().equals(hash)) {
+          rows.touch(id, now);
+          unchanged++;
+          continue;
+        }
+        seq++;
+        if (old == null) {
+          rows.insert(in, id, hash, seq, now);
+          inserted++;
+        } else {
+          rows.update(in, id, hash, seq, now);
+          updated++;
+        }
+        if (in.price() != null
+            && (old == null
+                || old.price() == null
+                || old.price().compareTo(in.price()) != 0
+                || !Objects.equals(old.currency(), in.currency()))) {
+          rows.history(id, in.price(), in.currency(), now);
+        }
+        collectCategories(in.categoryPath(), categories);
       }
-      seq++;
-      bindRow(old == null ? insert : update, in, id, hash, seq, now, old).add();
-      if (old == null) {
-        inserted++;
-      } else {
-        updated++;
-      }
-      if (in.price() != null
-          && (old == null
-              || old.price() == null
-              || old.price().compareTo(in.price()) != 0
-              || !Objects.equals(old.currency(), in.currency()))) {
-        history
-            .bind("id", id)
-            .bind("price", in.price())
-            .bind("currency", in.currency())
-            .bind("at", now)
-            .add();
-      }
-      collectCategories(in.categoryPath(), categories);
-    }
-    if (inserted > 0) {
-      insert.execute();
-    }
-    if (updated > 0) {
-      update.execute();
-    }
-    if (unchanged > 0) {
-      touch.execute();
-    }
-    if (history.size() > 0) {
-      history.execute();
+      rows.execute();
     }
     if (!categories.isEmpty()) {
       PreparedBatch cat =
@@ -253,75 +234,6 @@ public final class CatalogWriter {
     return out;
   }
 
-  private static final String COLUMNS =
-      "merchant_id, domain, title, description, brand, url, image_url, price, original_price,"
-          + " discount_pct, currency, normalized_price_usd, country_code, region, rating,"
-          + " review_count, category_path, category_slug, structured_specs,"
-          + " comparison_attributes, availability, gtin, model";
-  private static final String VALUES =
-      ":merchant_id, :domain, :title, :description, :brand, :url, :image_url, :price,"
-          + " :original_price, :discount_pct, :currency, :normalized_price_usd, :country_code,"
-          + " :region, :rating, :review_count, :category_path, :category_slug,"
-          + " :structured_specs, :comparison_attributes, :availability, :gtin, :model";
-
-  private static final String INSERT_SQL =
-      "INSERT INTO products (id, sku, source, "
-          + COLUMNS
-          + ", is_active, content_hash, change_seq, first_seen, last_seen, created_at, updated_at)"
-          + " VALUES (:id, :sku, :source, "
-          + VALUES
-          + ", TRUE, :hash, :seq, :now, :now, :now, :now)";
-
-  private static final String UPDATE_SQL;
-
-  static {
-    StringBuilder sb = new StringBuilder("UPDATE products SET ");
-    for (String col : COLUMNS.split(",")) {
-      String c = col.trim();
-      sb.append(c).append(" = :").append(c).append(", ");
-    }
-    sb.append("is_active = TRUE, content_hash = :hash, change_seq = :seq, last_seen = :now,")
-        .append(" updated_at = :now WHERE id = :id");
-    UPDATE_SQL = sb.toString();
-  }
-
-  private PreparedBatch bindRow(
-      PreparedBatch b, ProductInput in, String id, String hash, long seq, long now, Existing old) {
-    String countryCode = in.countryCode().toUpperCase(java.util.Locale.ROOT);
-    String region = in.region() != null ? in.region() : Markets.regionOf(countryCode);
-    return b.bind("id", id)
-        .bind("sku", in.sku())
-        .bind("source", in.source())
-        .bind("merchant_id", in.merchantId() != null ? in.merchantId() : in.source())
-        .bind("domain", in.domain() != null ? in.domain() : in.source())
-        .bind("title", in.title())
-        .bind("description", in.description())
-        .bind("brand", in.brand())
-        .bind("url", in.url())
-        .bind("image_url", in.imageUrl())
-        .bind("price", in.price())
-        .bind("original_price", in.originalPrice())
-        .bind("discount_pct", discountPct(in.price(), in.originalPrice()))
-        .bind("currency", in.currency())
-        .bind("normalized_price_usd", fx.toUsd(in.price(), in.currency()).orElse(null))
-        .bind("country_code", countryCode)
-        .bind("region", region)
-        .bind("rating", in.rating())
-        .bind("review_count", in.reviewCount())
-        .bind("category_path", toJson(in.categoryPath()))
-        .bind("category_slug", Categories.slugOf(in.categoryPath()))
-        .bind("structured_specs", toJson(in.structuredSpecs()))
-        .bind("comparison_attributes", toJson(in.comparisonAttributes()))
-        .bind(
-            "availability",
-            (in.availability() == null ? Availability.IN_STOCK : in.availability()).wire())
-        .bind("gtin", in.gtin())
-        .bind("model", in.model())
-        .bind("hash", hash)
-        .bind("seq", seq)
-        .bind("now", now);
-  }
-
   /** Percentage off the original price, one decimal, or null when there is no discount. */
   public static BigDecimal discountPct(BigDecimal price, BigDecimal original) {
     if (price == null || original == null || original.signum() <= 0) {
@@ -338,60 +250,6 @@ public final class CatalogWriter {
 
   static String key(String source, String sku) {
     return source + '\u0000' + sku;
-  }
-
-  private static String toJson(Object value) {
-    if (value == null
-        || (value instanceof Collection<?> c && c.isEmpty())
-        || (value instanceof Map<?, ?> m && m.isEmpty())) {
-      return null;
-    }
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass(), e);
-    }
-  }
-
-  /** A stable hash of everything a source controls; equal hash means nothing to re-index. */
-  static String contentHash(ProductInput in) {
-    Map<String, Object> canonical = new TreeMap<>();
-    canonical.put("merchant_id", in.merchantId());
-    canonical.put("domain", in.domain());
-    canonical.put("title", in.title());
-    canonical.put("description", in.description());
-    canonical.put("brand", in.brand());
-    canonical.put("url", in.url());
-    canonical.put("image_url", in.imageUrl());
-    canonical.put("price", in.price() == null ? null : in.price().stripTrailingZeros());
-    canonical.put(
-        "original_price",
-        in.originalPrice() == null ? null : in.originalPrice().stripTrailingZeros());
-    canonical.put("currency", in.currency());
-    canonical.put("country_code", in.countryCode());
-    canonical.put("region", in.region());
-    canonical.put("rating", in.rating() == null ? null : in.rating().stripTrailingZeros());
-    canonical.put("review_count", in.reviewCount());
-    canonical.put("category_path", in.categoryPath());
-    canonical.put(
-        "structured_specs", in.structuredSpecs() == null ? null : sorted(in.structuredSpecs()));
-    canonical.put(
-        "comparison_attributes",
-        in.comparisonAttributes() == null ? null : sorted(in.comparisonAttributes()));
-    canonical.put("availability", in.availability());
-    canonical.put("gtin", in.gtin());
-    canonical.put("model", in.model());
-    try {
-      byte[] bytes = Json.mapper().writeValueAsBytes(canonical);
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(bytes), 0, 16);
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Map<String, Object> sorted(Map<String, Object> m) {
-    return new TreeMap<>(m);
   }
 
   private static void collectCategories(List<String> path, Map<String, String[]> out) {

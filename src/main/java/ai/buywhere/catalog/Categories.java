@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Category paths and their slugs. A path {@code [Electronics, Audio, Headphones]} has the slugs
@@ -11,12 +12,16 @@ import java.util.Locale;
  * parent is the one before it, as in the public contract's examples.
  */
 public final class Categories {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+
   private Categories() {}
 
   public static String slugify(String segment) {
-    String s = Normalizer.normalize(segment, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    s = s.toLowerCase(Locale.ROOT).replace("&", " ").replaceAll("[^a-z0-9]+", "-");
-    s = s.replaceAll("^-+|-+$", "");
+    String s = MARKS.matcher(Normalizer.normalize(segment, Normalizer.Form.NFKD)).replaceAll("");
+    s = NON_ALNUM.matcher(s.toLowerCase(Locale.ROOT).replace("&", " ")).replaceAll("-");
+    s = EDGE_DASHES.matcher(s).replaceAll("");
     return s.isEmpty() ? "other" : s;
   }
 

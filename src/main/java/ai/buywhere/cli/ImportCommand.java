@@ -8,14 +8,9 @@ import ai.buywhere.importer.ImportDefaults;
 import ai.buywhere.importer.ImportFormat;
 import ai.buywhere.importer.ImportReport;
 import ai.buywhere.importer.ProductImporter;
-import ai.buywhere.search.SearchIndex;
-import ai.buywhere.search.SearchIndexer;
-import ai.buywhere.search.SearchService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -95,8 +90,16 @@ final class ImportCommand implements Callable<Integer> {
       ProductImporter importer =
           new ProductImporter(writer, new ProductValidator(app.fx()), app.clock(), chunkSize);
       console.start(file);
-      ImportReport r = importer.run(file, fmt, defaults, console);
-      console.finish();
+      ImportAndIndex.Outcome outcome =
+          ImportAndIndex.run(
+              app,
+              writer,
+              () -> {
+                ImportReport loaded = importer.run(file, fmt, defaults, console);
+                console.finish();
+                return loaded;
+              });
+      ImportReport r = outcome.report();
       double secs = Math.max(0.001, r.elapsed().toMillis() / 1000.0);
       out.printf(
           "imported %s: read %d, inserted %d, updated %d, unchanged %d, rejected %d"
@@ -112,26 +115,14 @@ final class ImportCommand implements Callable<Integer> {
       if (r.rejected() > showRejects && rejects == null) {
         out.printf("(first %d rejections shown; use --rejects FILE for all)%n", showRejects);
       }
-      out.println(catchUpIndex(app));
+      out.println(
+          outcome
+              .index()
+              .map(i -> "search index up to date at change " + i.seq() + " (" + i.dir() + ")")
+              .orElse(
+                  "search index in use by a running server: it indexes these changes from the"
+                      + " change sequence"));
       return 0;
-    }
-  }
-
-  /**
-   * Applies the new changes to the local search index when no server holds it; a running server (or
-   * any API node) picks them up from the change sequence by itself.
-   */
-  private static String catchUpIndex(Application app) {
-    Path dir = SearchService.indexDir(app.server().dataDir());
-    Optional<SearchIndex> opened = SearchIndex.tryOpenWriter(dir);
-    if (opened.isEmpty()) {
-      return "search index in use by a running server: it indexes these changes from the change"
-          + " sequence";
-    }
-    try (SearchIndex index = opened.get();
-        SearchIndexer indexer = new SearchIndexer(index, app.catalog(), Duration.ofSeconds(1))) {
-      indexer.start();
-      return "search index up to date at change " + indexer.appliedSeq() + " (" + dir + ")";
     }
   }
 

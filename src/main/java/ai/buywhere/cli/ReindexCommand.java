@@ -50,13 +50,14 @@ final class ReindexCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long indexed;
         try (ProgressBar bar =
-            new ProgressBarBuilder()
-                .setTaskName("reindex")
-                .setInitialMax(expected)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" products", 1)
-                .build()) {
-          SearchIndexer indexer = new SearchIndexer(index, app.catalog(), Duration.ofSeconds(1));
+                new ProgressBarBuilder()
+                    .setTaskName("reindex")
+                    .setInitialMax(expected)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" products", 1)
+                    .build();
+            SearchIndexer indexer =
+                new SearchIndexer(index, app.catalog(), Duration.ofSeconds(1))) {
           indexed = indexer.rebuild(bar::stepTo);
           bar.stepTo(indexed);
         }

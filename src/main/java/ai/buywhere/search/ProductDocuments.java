@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
@@ -53,6 +54,8 @@ final class ProductDocuments {
 
   private static final ObjectWriter WRITER = SOURCE_MAPPER.writerFor(Product.class);
   private static final ObjectReader READER = SOURCE_MAPPER.readerFor(Product.class);
+  private static final Pattern NOT_LOWER_ALNUM = Pattern.compile("[^a-z0-9]");
+  private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
   private ProductDocuments() {}
 
@@ -155,7 +158,7 @@ final class ProductDocuments {
     if (!notBlank(raw)) {
       return null;
     }
-    String key = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String key = NOT_LOWER_ALNUM.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
     return key.length() < 3 ? null : key;
   }
 
@@ -164,7 +167,7 @@ final class ProductDocuments {
     if (!notBlank(gtin)) {
       return null;
     }
-    String digits = gtin.replaceAll("[^0-9]", "");
+    String digits = NOT_DIGIT.matcher(gtin).replaceAll("");
     if (digits.length() < 8 || digits.length() > 14) {
       return null;
     }

@@ -136,4 +136,132 @@ class CatalogWriterTest {
       assertThat(seen).hasSize(800);
     }
   }
+
+  /**
+   * Pins how values are stored (text, numbers, typed nulls): rows are bound by position on plain
+   * JDBC, and must land exactly as the earlier Jdbi binding stored them.
+   */
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void storesValuesWithTheirTypesAndNulls(Dialect dialect) throws Exception {
+    try (var created = TestDatabases.create(dialect, dir);
+        Database db = Database.open(created.config(), "test").migrate()) {
+      Clock clock = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
+      CatalogWriter writer = new CatalogWriter(db, FxRates.defaults(), clock);
+      writer.write(
+          List.of(
+              ProductInput.builder("full", "edge")
+                  .title("Full")
+                  .description("d")
+                  .brand("B")
+                  .url("https://x.example/a")
+                  .imageUrl("https://x.example/i.png")
+                  .price(new BigDecimal("19.990"))
+                  .originalPrice(new BigDecimal("25"))
+                  .currency("SGD")
+                  .countryCode("sg")
+                  .region("sea")
+                  .rating(new BigDecimal("4.50"))
+                  .reviewCount(12)
+                  .categoryPath(List.of("A", "B c"))
+                  .structuredSpecs(Map.of("z", 1))
+                  .comparisonAttributes(Map.of("w", "v"))
+                  .availability(Availability.PREORDER)
+                  .gtin("012345678905")
+                  .model("M-1")
+                  .merchantId("mm")
+                  .domain("dd")
+                  .build(),
+              ProductInput.builder("bare", "edge")
+                  .title("Bare")
+                  .currency("USD")
+                  .countryCode("US")
+                  .build()));
+      String[] columns = {
+        "merchant_id",
+        "domain",
+        "description",
+        "price",
+        "original_price",
+        "discount_pct",
+        "normalized_price_usd",
+        "country_code",
+        "region",
+        "rating",
+        "review_count",
+        "category_path",
+        "category_slug",
+        "structured_specs",
+        "comparison_attributes",
+        "availability",
+        "gtin",
+        "is_active",
+        "content_hash",
+        "change_seq",
+        "updated_at"
+      };
+      StringBuilder sql = new StringBuilder("SELECT ");
+      for (String c : columns) {
+        sql.append(
+                dialect == Dialect.SQLITE
+                    ? "quote(" + c + ") || ':' || typeof(" + c + ")"
+                    : "coalesce(" + c + "::text, 'NULL') || ':' || pg_typeof(" + c + ")")
+            .append(" AS ")
+            .append(c)
+            .append(", ");
+      }
+      sql.setLength(sql.length() - 2);
+      sql.append(" FROM products WHERE sku = :sku");
+      Map<String, Object> full = row(db, sql.toString(), "full");
+      Map<String, Object> bare = row(db, sql.toString(), "bare");
+      if (dialect == Dialect.SQLITE) {
+        assertThat(full)
+            .containsEntry("merchant_id", "'mm':text")
+            .containsEntry("price", "19.99:real")
+            .containsEntry("original_price", "25:integer")
+            .containsEntry("discount_pct", "20:integer")
+            .containsEntry("normalized_price_usd", "14.8646:real")
+            .containsEntry("country_code", "'SG':text")
+            .containsEntry("rating", "4.5:real")
+            .containsEntry("review_count", "12:integer")
+            .containsEntry("category_path", "'[\"A\",\"B c\"]':text")
+            .containsEntry("category_slug", "'a-b-c':text")
+            .containsEntry("structured_specs", "'{\"z\":1}':text")
+            .containsEntry("availability", "'preorder':text")
+            .containsEntry("is_active", "1:integer")
+            .containsEntry("content_hash", "'692500bfe38d06f1344aed18e19b99f5':text")
+            .containsEntry("updated_at", "1772323200000:integer");
+        assertThat(bare)
+            .containsEntry("merchant_id", "'edge':text")
+            .containsEntry("description", "NULL:null")
+            .containsEntry("price", "NULL:null")
+            .containsEntry("review_count", "NULL:null")
+            .containsEntry("category_path", "NULL:null")
+            .containsEntry("region", "'us':text")
+            .containsEntry("availability", "'in_stock':text");
+      } else {
+        assertThat(full)
+            .containsEntry("merchant_id", "mm:text")
+            .containsEntry("price", "19.9900:numeric")
+            .containsEntry("original_price", "25.0000:numeric")
+            .containsEntry("discount_pct", "20.00:numeric")
+            .containsEntry("normalized_price_usd", "14.8646:numeric")
+            .containsEntry("rating", "4.50:numeric")
+            .containsEntry("review_count", "12:integer")
+            .containsEntry("category_path", "[\"A\",\"B c\"]:text")
+            .containsEntry("is_active", "true:boolean")
+            .containsEntry("content_hash", "692500bfe38d06f1344aed18e19b99f5:text")
+            .containsEntry("updated_at", "1772323200000:bigint");
+        assertThat(bare)
+            .containsEntry("description", "NULL:text")
+            .containsEntry("price", "NULL:numeric")
+            .containsEntry("review_count", "NULL:integer")
+            .containsEntry("region", "us:text");
+      }
+    }
+  }
+
+  private static Map<String, Object> row(Database db, String sql, String sku) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).bind("sku", sku).mapToMap().one());
+  }
 }

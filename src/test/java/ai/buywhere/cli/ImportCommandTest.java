@@ -2,15 +2,24 @@ package ai.buywhere.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.search.SearchIndex;
 import ai.buywhere.search.SearchService;
+import ai.buywhere.store.Database;
+import ai.buywhere.store.DatabaseConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,5 +134,106 @@ class ImportCommandTest {
     assertThat(run("import", "--data-dir", data.toString(), "--currency", "ABC", ok.toString()))
         .isEqualTo(2);
     assertThat(err).contains("--currency ABC");
+  }
+
+  @Test
+  void theIndexFollowsALargerLoadAndHoldsExactlyTheCatalog() throws Exception {
+    Path file = dir.resolve("big.jsonl");
+    Files.write(file, generated(3_200));
+    Path data = dir.resolve("data");
+    int code =
+        run(
+            "import",
+            "--data-dir",
+            data.toString(),
+            "--source",
+            "gen",
+            "--country",
+            "US",
+            "--chunk-size",
+            "400",
+            file.toString());
+
+    assertThat(code).as(err).isZero();
+    assertThat(out).contains("inserted 3200");
+    assertIndexHoldsExactlyTheCatalog(data);
+    assertThat(out).contains("search index up to date at change " + currentSeq(data) + " ");
+  }
+
+  @Test
+  void aLoadThatBreaksOffStillIndexesTheChunksItCommitted() throws Exception {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (var zip = new GZIPOutputStream(gz)) {
+      for (String line : generated(3_000)) {
+        zip.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = gz.toByteArray();
+    Path file =
+        Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, whole.length * 2 / 3));
+    Path data = dir.resolve("data");
+    int code =
+        run(
+            "import",
+            "--data-dir",
+            data.toString(),
+            "--source",
+            "gen",
+            "--country",
+            "US",
+            "--chunk-size",
+            "250",
+            file.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err).contains("cannot read");
+    assertIndexHoldsExactlyTheCatalog(data);
+  }
+
+  private static List<String> generated(int rows) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      lines.add(
+          "{\"sku\":\"g-"
+              + i
+              + "\",\"title\":\"Generated gadget "
+              + i
+              + " model GX"
+              + i
+              + "\",\"brand\":\"Gen\",\"price\":"
+              + (5 + i % 400)
+              + ".25,\"category_path\":\"Test > Generated\"}");
+    }
+    return lines;
+  }
+
+  /** Every active product of the catalog is in the committed index once, and nothing else. */
+  private static void assertIndexHoldsExactlyTheCatalog(Path data) throws Exception {
+    List<String> ids;
+    try (Database db = Database.open(DatabaseConfig.sqlite(data.resolve("buywhere.db"), 1), "t")) {
+      ids =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT id FROM products WHERE is_active = TRUE")
+                          .mapTo(String.class)
+                          .list());
+    }
+    assertThat(ids).isNotEmpty();
+    try (var reader = DirectoryReader.open(FSDirectory.open(SearchService.indexDir(data)))) {
+      assertThat(reader.numDocs()).isEqualTo(ids.size());
+      IndexSearcher searcher = new IndexSearcher(reader);
+      for (String id : ids) {
+        assertThat(searcher.count(new TermQuery(new Term("id", id)))).as(id).isEqualTo(1);
+      }
+      assertThat(reader.getIndexCommit().getUserData())
+          .containsEntry("buywhere.seq", String.valueOf(currentSeq(data)));
+    }
+  }
+
+  private static long currentSeq(Path data) {
+    try (Database db = Database.open(DatabaseConfig.sqlite(data.resolve("buywhere.db"), 1), "t")) {
+      return new CatalogRepository(db).currentSeq();
+    }
   }
 }

@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kills a real {@code buywhere import} process half-way and checks what it left: whole chunks only,
- * a price-history row for every priced product, a consistent change sequence, and a re-run that
- * finishes the job without touching the rows already there.
+ * a price-history row for every priced product, a consistent change sequence, a search index whose
+ * last commit holds exactly the rows up to the sequence it names, and a re-run that finishes the
+ * job without touching the rows already there.
  */
 class ImportCrashTest {
   private static final int ROWS = 10_000;
@@ -112,6 +113,22 @@ class ImportCrashTest {
       long top = new CatalogRepository(db).currentSeq();
       assertThat(count(db, "SELECT MAX(change_seq) FROM products")).isLessThanOrEqualTo(top);
 
+      // the index the killed run was filling: its last commit holds exactly the rows up to the
+      // sequence it names (the documents applied after that commit never became durable)
+      Path indexDir = SearchService.indexDir(data);
+      try (var directory = FSDirectory.open(indexDir)) {
+        if (DirectoryReader.indexExists(directory)) {
+          try (var reader = DirectoryReader.open(directory)) {
+            long seq =
+                Long.parseLong(
+                    reader.getIndexCommit().getUserData().getOrDefault("buywhere.seq", "0"));
+            assertThat(reader.numDocs())
+                .as("index committed at change %d", seq)
+                .isEqualTo(count(db, "SELECT COUNT(*) FROM products WHERE change_seq <= " + seq));
+          }
+        }
+      }
+
       FxRates fx = FxRates.defaults();
       Clock clock = Clock.systemUTC();
       ImportReport rerun =
@@ -131,7 +148,6 @@ class ImportCrashTest {
       assertThat(new CatalogRepository(db).changesSince(0, ROWS + 1)).hasSize(ROWS);
 
       // restart: the index catches up from the change sequence and agrees with the catalog
-      Path indexDir = SearchService.indexDir(data);
       try (SearchIndex index = SearchIndex.openWriter(indexDir);
           SearchIndexer indexer =
               new SearchIndexer(index, new CatalogRepository(db), Duration.ofSeconds(1))) {
