@@ -141,18 +141,7 @@ class ImportCommandTest {
     Path file = dir.resolve("big.jsonl");
     Files.write(file, generated(3_200));
     Path data = dir.resolve("data");
-    int code =
-        run(
-            "import",
-            "--data-dir",
-            data.toString(),
-            "--source",
-            "gen",
-            "--country",
-            "US",
-            "--chunk-size",
-            "400",
-            file.toString());
+    int code = importGenerated(data, file, 400);
 
     assertThat(code).as(err).isZero();
     assertThat(out).contains("inserted 3200");
@@ -172,22 +161,26 @@ class ImportCommandTest {
     Path file =
         Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, whole.length * 2 / 3));
     Path data = dir.resolve("data");
-    int code =
-        run(
-            "import",
-            "--data-dir",
-            data.toString(),
-            "--source",
-            "gen",
-            "--country",
-            "US",
-            "--chunk-size",
-            "250",
-            file.toString());
+    int code = importGenerated(data, file, 250);
 
     assertThat(code).isEqualTo(1);
     assertThat(err).contains("cannot read");
     assertIndexHoldsExactlyTheCatalog(data);
+  }
+
+  /** {@code import} of a generated file (source "gen", US) in chunks of {@code chunk} rows. */
+  private int importGenerated(Path data, Path file, int chunk) {
+    return run(
+        "import",
+        "--data-dir",
+        data.toString(),
+        "--source",
+        "gen",
+        "--country",
+        "US",
+        "--chunk-size",
+        Integer.toString(chunk),
+        file.toString());
   }
 
   private static List<String> generated(int rows) {
