@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,13 +29,16 @@ public final class FixtureServer implements AutoCloseable {
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
+  /** Non-daemon threads: shut down in {@link #close}, or a JVM using this never exits. */
+  private final ExecutorService executor = Executors.newFixedThreadPool(8);
+
   public FixtureServer() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(executor);
     server.createContext(
         "/",
         ex -> {
@@ -106,5 +110,6 @@ public final class FixtureServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }
