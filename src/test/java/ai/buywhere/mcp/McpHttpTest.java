@@ -284,6 +284,29 @@ class McpHttpTest {
   }
 
   @Test
+  void mcpRequestsAreCountedInTheHttpMetricsOnceEach() throws Exception {
+    client.listTools();
+    HttpResponse<String> unauthorized =
+        McpHttpGuardTest.post(
+            fx, "Bearer nope", "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}");
+    assertThat(unauthorized.statusCode()).isEqualTo(401);
+    get("/v1/categories", fx.key);
+
+    String metrics = get("/metrics", null).body();
+    assertThat(metrics)
+        .containsPattern(
+            "http_requests_total\\{endpoint=\"/mcp\",method=\"POST\",status=\"200\"\\} [1-9]")
+        .containsPattern(
+            "http_requests_total\\{endpoint=\"/mcp\",method=\"POST\",status=\"401\"\\} [1-9]")
+        .contains("http_request_duration_seconds_count{endpoint=\"/mcp\",method=\"POST\"}");
+    // a request Javalin served is recorded by its handlers only, under its route template
+    assertThat(metrics)
+        .containsPattern(
+            "http_requests_total\\{endpoint=\"/v1/categories\",method=\"GET\",status=\"200\"\\} 1\\.0")
+        .doesNotContain("endpoint=\"\"", "endpoint=\"/v1\"");
+  }
+
+  @Test
   void healthIsJson() throws Exception {
     HttpResponse<String> r = get("/mcp/v1/health", null);
     assertThat(r.statusCode()).isEqualTo(200);

@@ -4,8 +4,11 @@ import ai.buywhere.api.RouteModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -15,6 +18,10 @@ import org.slf4j.MDC;
  * and puts the request id into the MDC; an after handler (which Javalin runs after the endpoint and
  * any exception mapper, so the status is final) records {@code http_requests_total}, {@code
  * http_request_duration_seconds}, {@code http_errors_total} and writes one access-log line.
+ *
+ * <p>Requests to servlets mounted beside Javalin (the MCP endpoint), which never reach Javalin's
+ * handlers, are recorded the same way by {@link ServletMetricsFilter}, labelled with the servlet's
+ * path ({@code /mcp}).
  *
  * <p>The {@code endpoint} label is the matched route template ({@code /v1/products/{id}}), never
  * the raw path, so label cardinality is bounded by the route table; requests no route matched are
@@ -42,6 +49,13 @@ public final class HttpMetricsRoutes implements RouteModule {
   public void configure(JavalinConfig config) {
     config.routes.before(this::before);
     config.routes.after(this::after);
+    // servlets mounted beside Javalin (MCP at /mcp) bypass its handlers: a filter counts those
+    config.jetty.modifyServletContextHandler(
+        handler ->
+            handler.addFilter(
+                new FilterHolder(new ServletMetricsFilter(this)),
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST)));
     config.routes.get(
         "/metrics",
         ctx ->
@@ -56,11 +70,22 @@ public final class HttpMetricsRoutes implements RouteModule {
   private void after(Context ctx) {
     Long start = ctx.attribute(START);
     long nanos = start == null ? 0 : System.nanoTime() - start;
-    String route = routeTemplate(ctx);
-    int status = ctx.statusCode();
-    String method = ctx.method().name();
+    record(
+        ctx.method().name(),
+        routeTemplate(ctx),
+        ctx.statusCode(),
+        nanos,
+        ctx.attribute("key_prefix"));
+  }
+
+  /** Whether Javalin's handlers saw (and so already recorded) this servlet request. */
+  static boolean seenByJavalin(jakarta.servlet.ServletRequest request) {
+    return request.getAttribute(START) != null;
+  }
+
+  /** Metrics and the access-log line of one request. */
+  void record(String method, String route, int status, long nanos, String keyPrefix) {
     metrics.recordRequest(method, route, status, nanos);
-    String keyPrefix = ctx.attribute("key_prefix");
     try {
       MDC.put("method", method);
       MDC.put("route", route);
