@@ -28,7 +28,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * {@link ProductSearch} over a {@link SearchIndex}. Each call acquires the current searcher from
@@ -97,7 +96,7 @@ public final class LuceneProductSearch implements ProductSearch {
           docs = searcher.search(query, top);
         }
         return new SearchResult(
-            exactTotal(searcher, query, docs), page(searcher, query, sort, docs, offset), facets);
+            docs.totalHits.value, page(searcher, query, sort, docs, offset), facets);
       } finally {
         index.release(searcher);
       }
@@ -114,15 +113,6 @@ public final class LuceneProductSearch implements ProductSearch {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The exact total; the collector counts every match, a lower bound is completed by counting. */
-  private static long exactTotal(IndexSearcher searcher, Query query, TopDocs docs)
-      throws IOException {
-    if (docs.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
-      return docs.totalHits.value;
-    }
-    return searcher.count(query);
   }
 
   private List<SearchHit> page(
