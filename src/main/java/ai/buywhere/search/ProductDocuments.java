@@ -24,11 +24,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -57,7 +59,20 @@ final class ProductDocuments {
   private static final Pattern NOT_LOWER_ALNUM = Pattern.compile("[^a-z0-9]");
   private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
+  /**
+   * Analysed text without positions, for every text field but the title: only the title is queried
+   * as a phrase, and BM25 needs term frequencies only.
+   */
+  private static final FieldType WORDS = wordsType();
+
   private ProductDocuments() {}
+
+  private static FieldType wordsType() {
+    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
 
   static Document toDocument(Product p) {
     Document d = new Document();
@@ -66,23 +81,23 @@ final class ProductDocuments {
 
     d.add(new TextField(TITLE, nz(p.title()), Field.Store.NO));
     if (notBlank(p.brand())) {
-      d.add(new TextField(BRAND_TEXT, p.brand(), Field.Store.NO));
+      d.add(new Field(BRAND_TEXT, p.brand(), WORDS));
       d.add(new StringField(BRAND, brandKey(p.brand()), Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField(FACET_BRAND, p.brand().trim()));
     }
     if (notBlank(p.description())) {
-      d.add(new TextField(DESCRIPTION, p.description(), Field.Store.NO));
+      d.add(new Field(DESCRIPTION, p.description(), WORDS));
     }
     List<String> path = p.categoryPath() == null ? List.of() : p.categoryPath();
     if (!path.isEmpty()) {
-      d.add(new TextField(CATEGORY_TEXT, String.join(" ", path), Field.Store.NO));
+      d.add(new Field(CATEGORY_TEXT, String.join(" ", path), WORDS));
     }
     for (String slug : Categories.ancestorSlugs(path)) {
       d.add(new StringField(CATEGORY, slug, Field.Store.NO));
       d.add(new SortedSetDocValuesFacetField(FACET_CATEGORY, slug));
     }
     String model = modelKey(p);
-    d.add(new TextField(CODES, codesText(p, model), Field.Store.NO));
+    d.add(new Field(CODES, codesText(p, model), WORDS));
     if (model != null) {
       d.add(new StringField(MODEL, model, Field.Store.NO));
     }

@@ -58,7 +58,7 @@ public final class SearchIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "buywhere.format";
 
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   private final Path dir;

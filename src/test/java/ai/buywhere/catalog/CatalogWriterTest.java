@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,6 +135,30 @@ class CatalogWriterTest {
       }
       pool.shutdown();
       assertThat(seen).hasSize(800);
+    }
+  }
+
+  /**
+   * New ids are time-ordered UUIDs (version 7), so a load appends to the primary-key index; ids
+   * handed out later sort after earlier ones, and an existing product keeps its id.
+   */
+  @ParameterizedTest
+  @EnumSource(Dialect.class)
+  void newIdsAreTimeOrderedUuidsAndAnUpdateKeepsItsId(Dialect dialect) throws Exception {
+    try (var created = TestDatabases.create(dialect, dir);
+        Database db = Database.open(created.config(), "test").migrate()) {
+      CatalogWriter writer = new CatalogWriter(db, FxRates.defaults(), Clock.systemUTC(), 50);
+      List<ProductInput> rows = new ArrayList<>();
+      for (int i = 0; i < 120; i++) {
+        rows.add(product("k" + (119 - i), "10").build());
+      }
+      List<String> ids = writer.write(rows).ids();
+      assertThat(ids).hasSize(120).doesNotHaveDuplicates().isSorted();
+      assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+
+      WriteResult again = writer.write(List.of(product("k5", "11").build()));
+      assertThat(again.updated()).isEqualTo(1);
+      assertThat(again.ids()).containsExactly(ids.get(114));
     }
   }
 
