@@ -1,7 +1,6 @@
 package ai.buywhere.search;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -14,11 +13,10 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import org.apache.lucene.analysis.pattern.PatternTokenizer;
 import org.apache.lucene.analysis.reverse.ReverseStringFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.CharTokenizer;
 
 /**
  * The analysis chains. Words: standard tokenizer, ASCII folding, English possessive, lower case,
@@ -27,13 +25,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * whitespace and light punctuation, lower-cased and stripped of everything but letters and digits
  * ({@code wh1000xm5}), kept only if they carry a digit; at index time every suffix of four or more
  * characters is indexed too, so {@code 1000xm5} finds the product. Queries use the chain without
- * the suffixes. Analyzers are thread-safe and reused (their token streams are cached per thread).
+ * the suffixes. The codes chain uses no regular expressions: they took a sixth of indexing time.
+ * Analyzers are thread-safe and reused (their token streams are cached per thread).
  */
 final class ProductAnalyzers {
   static final int MIN_CODE_SUFFIX = 4;
   static final int MAX_CODE_SUFFIX = 24;
-  private static final Pattern CODE_SPLIT = Pattern.compile("[\\s,;:()\\[\\]{}\"'|/+*&!?]+");
-  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+
+  /** What separates codes besides whitespace; hyphens, dots and underscores stay inside. */
+  private static final String CODE_SEPARATORS = ",;:()[]{}\"'|/+*&!?";
 
   /** English words, used for title, brand, description and category text, index and query. */
   static final Analyzer TEXT =
@@ -66,10 +66,11 @@ final class ProductAnalyzers {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new PatternTokenizer(CODE_SPLIT, -1);
+        Tokenizer source =
+            CharTokenizer.fromSeparatorCharPredicate(
+                c -> Character.isWhitespace(c) || CODE_SEPARATORS.indexOf(c) >= 0);
         TokenStream ts = new ASCIIFoldingFilter(source);
         ts = new LowerCaseFilter(ts);
-        ts = new PatternReplaceFilter(ts, NON_ALNUM, "", true);
         ts = new CodeTokenFilter(ts);
         if (suffixes) {
           ts = new ReverseStringFilter(ts);
@@ -82,8 +83,9 @@ final class ProductAnalyzers {
   }
 
   /**
-   * Keeps tokens that look like model numbers: at least three characters with a digit, and either a
-   * letter too or at least five digits (plain numbers such as "128" or "2019" stay words only).
+   * Strips each (lower-cased) token to its letters and digits, then keeps it only if it looks like
+   * a model number: at least three characters with a digit, and either a letter too or at least
+   * five digits (plain numbers such as "128" or "2019" stay words only).
    */
   static final class CodeTokenFilter extends FilteringTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -94,18 +96,21 @@ final class ProductAnalyzers {
 
     @Override
     protected boolean accept() {
-      int len = term.length();
-      if (len < 3) {
-        return false;
-      }
       char[] b = term.buffer();
+      int len = 0;
       int digits = 0;
-      for (int i = 0; i < len; i++) {
-        if (b[i] >= '0' && b[i] <= '9') {
-          digits++;
+      for (int i = 0; i < term.length(); i++) {
+        char c = b[i];
+        boolean digit = c >= '0' && c <= '9';
+        if (digit || (c >= 'a' && c <= 'z')) {
+          b[len++] = c;
+          if (digit) {
+            digits++;
+          }
         }
       }
-      return digits > 0 && (digits < len || len >= 5);
+      term.setLength(len);
+      return len >= 3 && digits > 0 && (digits < len || len >= 5);
     }
   }
 }
