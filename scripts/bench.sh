@@ -6,7 +6,8 @@
 #   jmh     JMH for the Lucene search (SearchJmh)
 #   http    real server (-Xmx1g) over loopback: closed loop max, open loop at half (HttpLoadGen)
 #   relevance  recall@10 / MRR, ours vs PostgreSQL, dev pairs and held-out pairs (MatchEval)
-#   scale   1M synthetic catalog: generate, import (SQLite), then scale_search
+#   scale   1M synthetic catalog: scale_import, then scale_search
+#   scale_import  generate the synthetic catalog (once) and import it into SQLite, timed
 #   wrk_max closed-loop maximum with wrk instead of the Java client (WRK_DIR=data dir, default 34k)
 #   scale_search  in-process search, HTTP and heap on the imported synthetic catalog
 # Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (20), CONNS (16), SCALE_VARIANTS (30),
@@ -112,7 +113,13 @@ relevance() {
 }
 
 scale() {
-  phase "scale: synthetic catalog, $VARIANTS variants per real product"
+  scale_import
+  scale_search
+}
+
+# scale_import: generate the synthetic catalog (once) and import it into SQLite, timed
+scale_import() {
+  phase "scale: synthetic catalog, $VARIANTS variants per real product, import"
   if [ ! -f "$W/synthetic-$VARIANTS.jsonl.gz" ]; then
     jrun ai.buywhere.bench.SyntheticCatalog "$DATA/products.jsonl.gz" \
       "$W/synthetic-$VARIANTS.jsonl.gz" "$VARIANTS"
@@ -120,7 +127,6 @@ scale() {
   rm -rf "$W/sqlite-synth"
   jrun ai.buywhere.bench.ImportBench "$W/synthetic-$VARIANTS.jsonl.gz" "$W/sqlite-synth"
   load "after import"
-  scale_search
 }
 
 # scale_search: the search part of scale on an already imported $W/sqlite-synth
