@@ -10,15 +10,16 @@
 #   scale_import  generate the synthetic catalog (once) and import it into SQLite, timed
 #   wrk_max closed-loop maximum with wrk instead of the Java client (WRK_DIR=data dir, default 34k)
 #   scale_search  in-process search, HTTP and heap on the imported synthetic catalog
-# Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (20), CONNS (16), SCALE_VARIANTS (30),
+# Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (30: a third of it warms the server up;
+#   with 15 the server is still compiling and the maximum varies 2x), CONNS (4), SCALE_VARIANTS (30),
 #   OPEN_RATE (open-loop rate; default half the closed-loop max), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-/work/shared/data/retail-products}
 W=${BENCH_DIR:-target/bench}
 SECS=${SECS:-20}
-HTTP_SECS=${HTTP_SECS:-20}
-CONNS=${CONNS:-16}
+HTTP_SECS=${HTTP_SECS:-30}
+CONNS=${CONNS:-4}
 VARIANTS=${SCALE_VARIANTS:-30}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
