@@ -90,6 +90,7 @@ final class ImportCommand implements Callable<Integer> {
       ProductImporter importer =
           new ProductImporter(writer, new ProductValidator(app.fx()), app.clock(), chunkSize);
       console.start(file);
+      long started = System.nanoTime();
       ImportAndIndex.Outcome outcome =
           ImportAndIndex.run(
               app,
@@ -99,6 +100,7 @@ final class ImportCommand implements Callable<Integer> {
                 console.finish();
                 return loaded;
               });
+      double total = Math.max(0.001, (System.nanoTime() - started) / 1e9);
       ImportReport r = outcome.report();
       double secs = Math.max(0.001, r.elapsed().toMillis() / 1000.0);
       out.printf(
@@ -118,7 +120,16 @@ final class ImportCommand implements Callable<Integer> {
       out.println(
           outcome
               .index()
-              .map(i -> "search index up to date at change " + i.seq() + " (" + i.dir() + ")")
+              .map(
+                  i ->
+                      String.format(
+                          Locale.ROOT,
+                          "search index up to date at change %d (%s): %.1f s in all,"
+                              + " %.0f rows/s including indexing",
+                          i.seq(),
+                          i.dir(),
+                          total,
+                          r.read() / total))
               .orElse(
                   "search index in use by a running server: it indexes these changes from the"
                       + " change sequence"));
