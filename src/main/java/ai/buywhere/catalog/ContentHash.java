@@ -10,6 +10,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,9 +35,12 @@ final class ContentHash {
         Json.mapper()
             .createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), md))) {
       g.writeStartObject();
-      object(g, "availability", in.availability());
+      if (in.availability() != null) {
+        // as databind writes an enum without @JsonValue: its name
+        g.writeStringField("availability", in.availability().name());
+      }
       text(g, "brand", in.brand());
-      object(g, "category_path", in.categoryPath());
+      strings(g, "category_path", in.categoryPath());
       object(g, "comparison_attributes", sorted(in.comparisonAttributes()));
       text(g, "country_code", in.countryCode());
       text(g, "currency", in.currency());
@@ -66,6 +70,17 @@ final class ContentHash {
   private static void text(JsonGenerator g, String key, String value) throws IOException {
     if (value != null) {
       g.writeStringField(key, value);
+    }
+  }
+
+  /** A list of strings as databind writes it, without a serializer lookup per product. */
+  private static void strings(JsonGenerator g, String key, List<String> values) throws IOException {
+    if (values != null) {
+      g.writeArrayFieldStart(key);
+      for (String v : values) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
     }
   }
 
