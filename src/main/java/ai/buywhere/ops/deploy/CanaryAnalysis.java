@@ -8,10 +8,22 @@ import java.util.List;
  * Canary analysis (R43): samples the baseline and the canary at the start and end of the window and
  * compares the traffic in between. The canary fails when its 5xx rate is over the limit (default 5
  * %), its P99 is over the limit (default 1000 ms), or its P99 exceeds the baseline's by more than
- * the ratio (default 1.5×).
+ * the ratio (default 1.5×) and by more than a minimum regression (default 50 ms). The minimum keeps
+ * a 3 ms against 5 ms difference, which histogram buckets and scheduling noise alone produce, from
+ * failing a release nobody could tell apart from the baseline.
  */
 final class CanaryAnalysis {
-  record Limits(double maxErrorRatePercent, double maxP99Millis, double maxP99Ratio) {}
+  record Limits(
+      double maxErrorRatePercent,
+      double maxP99Millis,
+      double maxP99Ratio,
+      double minP99RegressionMillis) {
+    static final double DEFAULT_MIN_P99_REGRESSION_MILLIS = 50;
+
+    Limits(double maxErrorRatePercent, double maxP99Millis, double maxP99Ratio) {
+      this(maxErrorRatePercent, maxP99Millis, maxP99Ratio, DEFAULT_MIN_P99_REGRESSION_MILLIS);
+    }
+  }
 
   record Side(
       String name, boolean reachable, double requests, double errorRatePercent, double p99Millis) {}
@@ -38,6 +50,11 @@ final class CanaryAnalysis {
     pause.sleep(window);
     Side b = side("baseline", b0, baseline.probe());
     Side c = side("canary", c0, canary.probe());
+    return judge(b, c, limits);
+  }
+
+  /** The verdict on one window's figures. */
+  static Verdict judge(Side b, Side c, Limits limits) {
     List<String> failures = new ArrayList<>();
     if (!c.reachable()) {
       failures.add("canary unreachable or without metrics");
@@ -56,11 +73,16 @@ final class CanaryAnalysis {
           && !Double.isNaN(b.p99Millis())
           && !Double.isNaN(c.p99Millis())
           && b.p99Millis() > 0
-          && c.p99Millis() > limits.maxP99Ratio() * b.p99Millis()) {
+          && c.p99Millis() > limits.maxP99Ratio() * b.p99Millis()
+          && c.p99Millis() - b.p99Millis() > limits.minP99RegressionMillis()) {
         failures.add(
             String.format(
-                "canary P99 %.0f ms > %.1f× baseline %.0f ms",
-                c.p99Millis(), limits.maxP99Ratio(), b.p99Millis()));
+                "canary P99 %.0f ms > %.1f× baseline %.0f ms (and %.0f ms slower, over %.0f ms)",
+                c.p99Millis(),
+                limits.maxP99Ratio(),
+                b.p99Millis(),
+                c.p99Millis() - b.p99Millis(),
+                limits.minP99RegressionMillis()));
       }
       if (c.requests() <= 0) {
         failures.add("canary served no traffic during the window");

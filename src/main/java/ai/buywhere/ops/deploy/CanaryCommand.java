@@ -43,6 +43,14 @@ public final class CanaryCommand implements Callable<Integer> {
       description = "Max canary/baseline P99 ratio (default ${DEFAULT-VALUE}).")
   double maxRatio;
 
+  @Option(
+      names = "--min-p99-regression-ms",
+      defaultValue = "50",
+      description =
+          "The P99 ratio fails the canary only when it is also this many ms slower than the"
+              + " baseline (default ${DEFAULT-VALUE}).")
+  double minRegression;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -52,11 +60,17 @@ public final class CanaryCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           new picocli.CommandLine(this), "--duration must be at least 1 second");
     }
+    if (maxErrorRate < 0 || maxP99 < 0 || maxRatio < 1 || minRegression < 0) {
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this),
+          "--max-error-rate, --max-p99-ms and --min-p99-regression-ms must be 0 or more, and"
+              + " --max-p99-ratio at least 1");
+    }
     CanaryAnalysis analysis =
         new CanaryAnalysis(
             new TargetProbe(baseline, Duration.ofSeconds(5)),
             new TargetProbe(canary, Duration.ofSeconds(5)),
-            new CanaryAnalysis.Limits(maxErrorRate, maxP99, maxRatio));
+            new CanaryAnalysis.Limits(maxErrorRate, maxP99, maxRatio, minRegression));
     CanaryAnalysis.Verdict v =
         analysis.run(Duration.ofSeconds(duration), d -> Thread.sleep(d.toMillis()));
     System.out.println(json ? Json.mapper().writeValueAsString(v) : CanaryAnalysis.table(v));
