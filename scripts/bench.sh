@@ -2,6 +2,7 @@
 # Benchmarks for docs/benchmarks.md. Usage: scripts/bench.sh PHASE... (default: all)
 #   build   test-compile + cp.txt (the test classpath)
 #   import  34k real catalog into SQLite and into PostgreSQL (ImportBench), timed
+#   import_jmh  the same first import into SQLite under JMH: single shots after 40 warm-up imports
 #   search  in-process Lucene vs PostgreSQL FTS, single client (SearchBench)
 #   jmh     JMH for the Lucene search (SearchJmh)
 #   http    real server (-Xmx1g) over loopback: closed loop max, open loop at half (HttpLoadGen)
@@ -30,7 +31,17 @@ PORT=${PORT:-18080}
 mkdir -p "$W"
 
 jrun() { java ${JAVA_OPTS:--Xmx1g} -cp "target/test-classes:target/classes:$(cat cp.txt)" "$@"; }
-load() { echo "load $1: $(uptime)"; }
+# load LABEL: uptime; since the last call, the share of CPU time the hypervisor took (steal) and
+# the file pages read back after the host evicted them (refaults: a memory-mapped index that left
+# the page cache is read from disk again)
+load() {
+  local now
+  now="$(awk '/^cpu /{print $9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat) $(awk '/^workingset_refault_file /{print $2}' /proc/vmstat)"
+  echo "load $1: $(uptime)$(awk -v a="${LOAD_AT:-$now}" -v b="$now" 'BEGIN {
+    split(a, x, " "); split(b, y, " ");
+    if (y[2] > x[2]) printf ", since the last line: steal %.1f %%, refaulted %d MiB", 100 * (y[1] - x[1]) / (y[2] - x[2]), (y[3] - x[3]) * 4 / 1024 }')"
+  LOAD_AT=$now
+}
 phase() { echo; echo "=== $1 ($(date -u +%FT%TZ))"; load before; }
 
 build() {
@@ -44,6 +55,14 @@ import() {
   jrun ai.buywhere.bench.ImportBench "$DATA/products.jsonl.gz" "$W/sqlite34k"
   psql -q -h "$PGHOST" -U "$PGUSER" -c "DROP DATABASE IF EXISTS $PG_DB" -c "CREATE DATABASE $PG_DB"
   jrun ai.buywhere.bench.ImportBench "$DATA/products.jsonl.gz" "$W/pg34k" "$PG_URL"
+  load after
+}
+
+import_jmh() {
+  phase "JMH, first import of the 34k catalog into SQLite, JIT warmed up"
+  jrun org.openjdk.jmh.Main ai.buywhere.bench.ImportJmh -f 1 -wi 40 -i 20 \
+    -jvmArgs "-Xmx1g -Dlogback.configurationFile=scripts/bench-logback.xml" \
+    -p file="$DATA/products.jsonl.gz"
   load after
 }
 
@@ -170,5 +189,5 @@ wrk_max() {
 }
 
 phases=("$@")
-[ ${#phases[@]} -eq 0 ] && phases=(build import search jmh http relevance scale)
+[ ${#phases[@]} -eq 0 ] && phases=(build import import_jmh search jmh http relevance scale)
 for p in "${phases[@]}"; do "$p"; done

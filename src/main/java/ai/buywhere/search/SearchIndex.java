@@ -58,7 +58,7 @@ public final class SearchIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "buywhere.format";
 
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   private final Path dir;
@@ -189,6 +189,10 @@ public final class SearchIndex implements AutoCloseable {
     IndexWriterConfig cfg = new IndexWriterConfig(ProductAnalyzers.INDEX);
     cfg.setOpenMode(mode);
     cfg.setRAMBufferSizeMB(64);
+    // A flushed segment stays as its separate files: packing them into one compound file copied
+    // every byte once more, about a tenth of the flush that ends an import. Merged segments follow
+    // the merge policy as before.
+    cfg.setUseCompoundFile(false);
     cfg.setCommitOnClose(true);
     return new IndexWriter(directory, cfg);
   }

@@ -35,11 +35,7 @@ public final class ImportBench {
     }
     try (Application app = Application.open(Settings.of(System.getenv(), overrides))) {
       String store = app.database().dialect().toString();
-      CatalogWriter writer =
-          new CatalogWriter(app.database(), app.fx(), app.clock(), CatalogWriter.DEFAULT_CHUNK);
-      ProductImporter importer =
-          new ProductImporter(
-              writer, new ProductValidator(app.fx()), app.clock(), CatalogWriter.DEFAULT_CHUNK);
+      CatalogWriter writer = new CatalogWriter(app.database(), app.fx(), app.clock());
       long[] loaded = new long[2];
       long t0 = System.nanoTime();
       ImportAndIndex.Outcome outcome =
@@ -48,12 +44,7 @@ public final class ImportBench {
               writer,
               () -> {
                 loaded[0] = System.nanoTime();
-                ImportReport r =
-                    importer.run(
-                        file,
-                        ImportFormat.fromFileName(file).orElseThrow(),
-                        new ImportDefaults(null, "US", null),
-                        ImportListener.NONE);
+                ImportReport r = load(app, writer, file);
                 loaded[1] = System.nanoTime();
                 return r;
               });
@@ -70,5 +61,20 @@ public final class ImportBench {
               + " write; total %.1f s = %.0f products/s including indexing%n",
           write, r.written() / write, docs, (t1 - loaded[1]) / 1e9, total, r.written() / total);
     }
+  }
+
+  /**
+   * The load of {@code buywhere import --country US FILE}: the command's {@link ProductImporter}
+   * (default chunk of {@value CatalogWriter#DEFAULT_CHUNK}) writing through {@code writer}.
+   */
+  static ImportReport load(Application app, CatalogWriter writer, Path file) {
+    ProductImporter importer =
+        new ProductImporter(
+            writer, new ProductValidator(app.fx()), app.clock(), CatalogWriter.DEFAULT_CHUNK);
+    return importer.run(
+        file,
+        ImportFormat.fromFileName(file).orElseThrow(),
+        new ImportDefaults(null, "US", null),
+        ImportListener.NONE);
   }
 }
