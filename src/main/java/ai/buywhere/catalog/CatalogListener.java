@@ -1,10 +1,22 @@
 package ai.buywhere.catalog;
 
 /**
- * Told after a catalog transaction commits, so an in-process indexer can pull the change at once
+ * Told after a catalog transaction commits, so an in-process indexer can apply the change at once
  * instead of waiting for its next poll. Called on the writer's thread: must return quickly.
  */
-@FunctionalInterface
 public interface CatalogListener {
-  void committed(long lastSeq);
+  void committed(CommittedChanges changes);
+
+  /**
+   * True when this listener uses {@link CommittedChanges#rows}; the writer builds them only when
+   * some listener does.
+   */
+  default boolean wantsRows() {
+    return false;
+  }
+
+  /** A listener that only needs to know that something committed. */
+  static CatalogListener onCommit(Runnable r) {
+    return changes -> r.run();
+  }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -83,20 +84,41 @@ public final class CatalogWriter {
       byKey.remove(key(in.source(), in.sku()));
       byKey.put(key(in.source(), in.sku()), in);
     }
+    boolean keepRows = listeners.stream().anyMatch(CatalogListener::wantsRows);
+    List<CommittedChanges.WrittenRow> written = keepRows ? new ArrayList<>() : null;
+    String[] epoch = new String[1];
     WriteResult result;
     try {
-      result = db.jdbi().inTransaction(h -> writeLocked(h, byKey));
+      result = db.jdbi().inTransaction(h -> writeLocked(h, byKey, written, epoch));
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
     }
-    listeners.forEach(l -> l.committed(result.lastSeq()));
+    CommittedChanges changes =
+        new CommittedChanges(
+            epoch[0],
+            result.lastSeq() - byKey.size(),
+            result.lastSeq(),
+            written == null ? null : List.copyOf(written));
+    listeners.forEach(l -> l.committed(changes));
     return result;
   }
 
-  private WriteResult writeLocked(Handle h, Map<String, ProductInput> byKey) throws SQLException {
-    long top = allocateSequence(h, byKey.size());
+  /**
+   * {@code written}, when not null, receives each new or changed row as stored (for {@link
+   * CommittedChanges#rows}); {@code epoch[0]} the catalog's epoch.
+   */
+  private WriteResult writeLocked(
+      Handle h,
+      Map<String, ProductInput> byKey,
+      List<CommittedChanges.WrittenRow> written,
+      String[] epoch)
+      throws SQLException {
+    Allocation allocation = allocate(h, byKey.size());
+    epoch[0] = allocation.epoch();
+    long top = allocation.top();
     long seq = top - byKey.size();
     long now = clock.millis();
+    Instant nowInstant = Instant.ofEpochMilli(now);
     Map<String, Existing> existing = loadExisting(h, byKey.values());
 
     Map<String, String[]> categories = new TreeMap<>();
@@ -104,7 +126,7 @@ public final class CatalogWriter {
     int updated = 0;
     int unchanged = 0;
     List<String> ids = new ArrayList<>(byKey.size());
-    try (ProductRows rows = new ProductRows(h.getConnection(), fx)) {
+    try (ProductRows rows = new ProductRows(h.getConnection())) {
       for (ProductInput in : byKey.values()) {
         String hash = ContentHash.of(in);
         Existing old = existing.get(key(in.source(), in.sku()));
@@ -116,19 +138,27 @@ public final class CatalogWriter {
           continue;
         }
         seq++;
+        StoredRow row = StoredRow.of(in, fx);
         if (old == null) {
-          rows.insert(in, id, hash, seq, now);
+          rows.insert(row, id, hash, seq, now);
           inserted++;
         } else {
-          rows.update(in, id, hash, seq, now);
+          rows.update(row, id, hash, seq, now);
           updated++;
         }
-        if (in.price() != null
+        if (written != null) {
+          Instant firstSeen = old == null ? nowInstant : Instant.ofEpochMilli(old.firstSeen());
+          Instant createdAt = old == null ? nowInstant : Instant.ofEpochMilli(old.createdAt());
+          written.add(
+              new CommittedChanges.WrittenRow(
+                  row.toProduct(id, seq, firstSeen, createdAt, nowInstant), old == null));
+        }
+        if (row.price() != null
             && (old == null
                 || old.price() == null
-                || old.price().compareTo(in.price()) != 0
+                || old.price().compareTo(row.price()) != 0
                 || !Objects.equals(old.currency(), in.currency()))) {
-          rows.history(id, in.price(), in.currency(), now);
+          rows.history(id, row.price(), in.currency(), now);
         }
         collectCategories(in.categoryPath(), categories);
       }
@@ -161,11 +191,14 @@ public final class CatalogWriter {
     }
     List<String> ids = List.copyOf(productIds);
     int[] changed = {0};
+    String[] epoch = new String[1];
     long top =
         db.jdbi()
             .inTransaction(
                 h -> {
-                  long t = allocateSequence(h, ids.size());
+                  Allocation a = allocate(h, ids.size());
+                  epoch[0] = a.epoch();
+                  long t = a.top();
                   long seq = t - ids.size();
                   PreparedBatch b =
                       h.prepareBatch(
@@ -181,7 +214,8 @@ public final class CatalogWriter {
                   }
                   return t;
                 });
-    listeners.forEach(l -> l.committed(top));
+    CommittedChanges changes = new CommittedChanges(epoch[0], top - ids.size(), top, null);
+    listeners.forEach(l -> l.committed(changes));
     return changed[0];
   }
 
@@ -199,20 +233,29 @@ public final class CatalogWriter {
                     .list());
   }
 
+  /** The highest reserved sequence number and the catalog's epoch, read under the same lock. */
+  private record Allocation(long top, String epoch) {}
+
   /**
-   * Takes the catalog write lock and reserves {@code n} sequence numbers; returns the highest
-   * reserved number. Gaps (numbers reserved but not used) are harmless to readers.
+   * Takes the catalog write lock and reserves {@code n} sequence numbers. Gaps (numbers reserved
+   * but not used) are harmless to readers.
    */
-  static long allocateSequence(Handle h, int n) {
+  private static Allocation allocate(Handle h, int n) {
     return h.createQuery(
-            "UPDATE catalog_sequence SET value = value + :n WHERE id = 1 RETURNING value")
+            "UPDATE catalog_sequence SET value = value + :n WHERE id = 1 RETURNING value, epoch")
         .bind("n", n)
-        .mapTo(Long.class)
+        .map((rs, ctx) -> new Allocation(rs.getLong("value"), rs.getString("epoch")))
         .one();
   }
 
   private record Existing(
-      String id, String hash, BigDecimal price, String currency, boolean active) {}
+      String id,
+      String hash,
+      BigDecimal price,
+      String currency,
+      boolean active,
+      long firstSeen,
+      long createdAt) {}
 
   private Map<String, Existing> loadExisting(Handle h, Collection<ProductInput> inputs) {
     Map<String, List<String>> skusBySource = new LinkedHashMap<>();
@@ -223,7 +266,8 @@ public final class CatalogWriter {
     skusBySource.forEach(
         (source, skus) ->
             h.createQuery(
-                    "SELECT id, sku, content_hash, price, currency, is_active FROM products"
+                    "SELECT id, sku, content_hash, price, currency, is_active, first_seen, created_at"
+                        + " FROM products"
                         + " WHERE source = :source AND sku IN (<skus>)")
                 .bind("source", source)
                 .bindList("skus", skus)
@@ -236,7 +280,9 @@ public final class CatalogWriter {
                               rs.getString("content_hash"),
                               rs.getBigDecimal("price"),
                               rs.getString("currency"),
-                              rs.getBoolean("is_active")));
+                              rs.getBoolean("is_active"),
+                              rs.getLong("first_seen"),
+                              rs.getLong("created_at")));
                       return 0;
                     })
                 .list());

@@ -40,9 +40,9 @@ final class ProductRowMapper implements RowMapper<Product> {
         rs.getString("region"),
         decimal(rs, "rating"),
         (Integer) rs.getObject("review_count") == null ? null : rs.getInt("review_count"),
-        json(rs.getString("category_path"), LIST, List.of()),
-        json(rs.getString("structured_specs"), MAP, Map.of()),
-        json(rs.getString("comparison_attributes"), MAP, Map.of()),
+        categoryPath(rs.getString("category_path")),
+        jsonObject(rs.getString("structured_specs")),
+        jsonObject(rs.getString("comparison_attributes")),
         rs.getString("availability"),
         rs.getString("gtin"),
         rs.getString("model"),
@@ -59,11 +59,29 @@ final class ProductRowMapper implements RowMapper<Product> {
     if (o == null) {
       return null;
     }
-    if (o instanceof BigDecimal b) {
-      return b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
+    return canonical(o instanceof BigDecimal b ? b : new BigDecimal(o.toString()));
+  }
+
+  /**
+   * A stored decimal in the one form reads return, whatever the dialect kept (SQLite: an integer or
+   * a double; PostgreSQL: the column's scale): trailing zeros stripped, never a negative scale.
+   */
+  static BigDecimal canonical(BigDecimal b) {
+    if (b == null) {
+      return null;
     }
-    BigDecimal b = new BigDecimal(o.toString());
-    return b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
+    BigDecimal s = b.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
+  /** A stored {@code category_path} column: empty when absent (or unreadable). */
+  static List<String> categoryPath(String raw) {
+    return json(raw, LIST, List.of());
+  }
+
+  /** A stored JSON-object column: empty when absent (or unreadable). */
+  static Map<String, Object> jsonObject(String raw) {
+    return json(raw, MAP, Map.of());
   }
 
   private static <T> T json(String raw, TypeReference<T> type, T empty) {

@@ -1,15 +1,10 @@
 package ai.buywhere.catalog;
 
-import ai.buywhere.shared.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Collection;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The row statements of one {@link CatalogWriter} chunk (insert, update, touch, price history) as
@@ -65,7 +60,6 @@ final class ProductRows implements AutoCloseable {
   private static final String HISTORY_SQL =
       "INSERT INTO price_history (product_id, price, currency, recorded_at) VALUES (?, ?, ?, ?)";
 
-  private final FxRates fx;
   private final PreparedStatement insert;
   private final PreparedStatement update;
   private final PreparedStatement touch;
@@ -75,19 +69,18 @@ final class ProductRows implements AutoCloseable {
   private int touches;
   private int histories;
 
-  ProductRows(Connection c, FxRates fx) throws SQLException {
-    this.fx = fx;
+  ProductRows(Connection c) throws SQLException {
     this.insert = c.prepareStatement(INSERT_SQL);
     this.update = c.prepareStatement(UPDATE_SQL);
     this.touch = c.prepareStatement(TOUCH_SQL);
     this.history = c.prepareStatement(HISTORY_SQL);
   }
 
-  void insert(ProductInput in, String id, String hash, long seq, long now) throws SQLException {
+  void insert(StoredRow row, String id, String hash, long seq, long now) throws SQLException {
     insert.setString(1, id);
-    insert.setString(2, in.sku());
-    insert.setString(3, in.source());
-    int i = bindColumns(insert, 4, in);
+    insert.setString(2, row.in().sku());
+    insert.setString(3, row.in().source());
+    int i = bindColumns(insert, 4, row);
     insert.setString(i++, hash);
     insert.setLong(i++, seq);
     for (int k = 0; k < 4; k++) {
@@ -97,8 +90,8 @@ final class ProductRows implements AutoCloseable {
     inserts++;
   }
 
-  void update(ProductInput in, String id, String hash, long seq, long now) throws SQLException {
-    int i = bindColumns(update, 1, in);
+  void update(StoredRow row, String id, String hash, long seq, long now) throws SQLException {
+    int i = bindColumns(update, 1, row);
     update.setString(i++, hash);
     update.setLong(i++, seq);
     update.setLong(i++, now);
@@ -141,34 +134,34 @@ final class ProductRows implements AutoCloseable {
     }
   }
 
-  private int bindColumns(PreparedStatement ps, int first, ProductInput in) throws SQLException {
-    String countryCode = in.countryCode().toUpperCase(Locale.ROOT);
+  private int bindColumns(PreparedStatement ps, int first, StoredRow row) throws SQLException {
+    ProductInput in = row.in();
     int i = first;
-    text(ps, i++, in.merchantId() != null ? in.merchantId() : in.source());
-    text(ps, i++, in.domain() != null ? in.domain() : in.source());
+    text(ps, i++, row.merchantId());
+    text(ps, i++, row.domain());
     text(ps, i++, in.title());
     text(ps, i++, in.description());
     text(ps, i++, in.brand());
     text(ps, i++, in.url());
     text(ps, i++, in.imageUrl());
-    decimal(ps, i++, in.price());
-    decimal(ps, i++, in.originalPrice());
-    decimal(ps, i++, CatalogWriter.discountPct(in.price(), in.originalPrice()));
+    decimal(ps, i++, row.price());
+    decimal(ps, i++, row.originalPrice());
+    decimal(ps, i++, row.discountPct());
     text(ps, i++, in.currency());
-    decimal(ps, i++, fx.toUsd(in.price(), in.currency()).orElse(null));
-    text(ps, i++, countryCode);
-    text(ps, i++, in.region() != null ? in.region() : Markets.regionOf(countryCode));
-    decimal(ps, i++, in.rating());
+    decimal(ps, i++, row.normalizedPriceUsd());
+    text(ps, i++, row.countryCode());
+    text(ps, i++, row.region());
+    decimal(ps, i++, row.rating());
     if (in.reviewCount() == null) {
       ps.setNull(i++, Types.INTEGER);
     } else {
       ps.setInt(i++, in.reviewCount());
     }
-    text(ps, i++, toJson(in.categoryPath()));
-    text(ps, i++, Categories.slugOf(in.categoryPath()));
-    text(ps, i++, toJson(in.structuredSpecs()));
-    text(ps, i++, toJson(in.comparisonAttributes()));
-    text(ps, i++, (in.availability() == null ? Availability.IN_STOCK : in.availability()).wire());
+    text(ps, i++, row.categoryPathJson());
+    text(ps, i++, row.categorySlug());
+    text(ps, i++, row.structuredSpecsJson());
+    text(ps, i++, row.comparisonAttributesJson());
+    text(ps, i++, row.availability());
     text(ps, i++, in.gtin());
     text(ps, i++, in.model());
     return i;
@@ -187,19 +180,6 @@ final class ProductRows implements AutoCloseable {
       ps.setNull(i, Types.NUMERIC);
     } else {
       ps.setBigDecimal(i, v);
-    }
-  }
-
-  private static String toJson(Object value) {
-    if (value == null
-        || (value instanceof Collection<?> c && c.isEmpty())
-        || (value instanceof Map<?, ?> m && m.isEmpty())) {
-      return null;
-    }
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + value.getClass(), e);
     }
   }
 

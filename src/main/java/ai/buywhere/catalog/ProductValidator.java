@@ -25,6 +25,13 @@ public final class ProductValidator {
   public static final int MAX_URL = 2048;
   public static final int MAX_CATEGORY_DEPTH = 10;
 
+  /**
+   * Prices are below ten billion (in any currency): with the 4 decimal places the catalog keeps,
+   * that is at most 14 significant digits, which both stores hold exactly (SQLite as a double,
+   * PostgreSQL as {@code NUMERIC(18, 4)}). A larger "price" is a feed error.
+   */
+  public static final BigDecimal MAX_PRICE = new BigDecimal("10000000000");
+
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final FxRates fx;
@@ -45,6 +52,7 @@ public final class ProductValidator {
     optional(out, "description", in.description(), MAX_TEXT);
     positive(out, "price", in.price());
     positive(out, "original_price", in.originalPrice());
+    storableText(out, in);
     currency(out, in.currency());
     country(out, in.countryCode());
     if (in.region() != null && !Markets.REGIONS.contains(in.region())) {
@@ -87,7 +95,83 @@ public final class ProductValidator {
   private static void positive(List<RejectReason> out, String field, BigDecimal value) {
     if (value != null && value.signum() <= 0) {
       out.add(reason("invalid_" + field, field, field + " must be greater than 0, got " + value));
+    } else if (value != null && value.compareTo(MAX_PRICE) >= 0) {
+      out.add(
+          reason(
+              "invalid_" + field,
+              field,
+              field + " must be less than " + MAX_PRICE.toPlainString() + ", got " + value));
     }
+  }
+
+  /**
+   * Text the stores cannot keep as given is refused: PostgreSQL rejects a NUL character, and an
+   * unpaired UTF-16 surrogate has no UTF-8 form (both drivers would store a replacement).
+   */
+  private static void storableText(List<RejectReason> out, ProductInput in) {
+    String[][] fields = {
+      {"sku", in.sku()},
+      {"source", in.source()},
+      {"title", in.title()},
+      {"description", in.description()},
+      {"brand", in.brand()},
+      {"model", in.model()},
+      {"merchant_id", in.merchantId()},
+      {"domain", in.domain()},
+      {"url", in.url()},
+      {"image_url", in.imageUrl()}
+    };
+    for (String[] f : fields) {
+      if (!storable(f[1])) {
+        out.add(reason("invalid_" + f[0], f[0], UNSTORABLE));
+      }
+    }
+    if (in.categoryPath() != null && !in.categoryPath().stream().allMatch(s -> storable(s))) {
+      out.add(reason("invalid_category_path", "category_path", UNSTORABLE));
+    }
+    if (!storableJson(in.structuredSpecs())) {
+      out.add(reason("invalid_structured_specs", "structured_specs", UNSTORABLE));
+    }
+    if (!storableJson(in.comparisonAttributes())) {
+      out.add(reason("invalid_comparison_attributes", "comparison_attributes", UNSTORABLE));
+    }
+  }
+
+  private static final String UNSTORABLE =
+      "contains a NUL character or an unpaired UTF-16 surrogate";
+
+  static boolean storable(String s) {
+    if (s == null) {
+      return true;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean storableJson(Object v) {
+    if (v instanceof String s) {
+      return storable(s);
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      return m.entrySet().stream()
+          .allMatch(e -> storableJson(String.valueOf(e.getKey())) && storableJson(e.getValue()));
+    }
+    if (v instanceof java.util.Collection<?> c) {
+      return c.stream().allMatch(ProductValidator::storableJson);
+    }
+    return true;
   }
 
   private void currency(List<RejectReason> out, String currency) {

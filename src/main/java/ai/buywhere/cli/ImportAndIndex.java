@@ -42,7 +42,7 @@ public final class ImportAndIndex {
     }
     try (SearchIndex index = opened.get();
         SearchIndexer indexer = new SearchIndexer(index, app.catalog(), POLL)) {
-      writer.addListener(seq -> indexer.wake());
+      writer.addListener(indexer);
       ImportReport report = indexer.followWhile(load);
       return new Outcome(
           report, Optional.of(new Indexed(dir, indexer.appliedSeq(), indexer.docCount())));

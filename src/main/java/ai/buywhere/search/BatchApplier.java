@@ -1,5 +1,6 @@
 package ai.buywhere.search;
 
+import ai.buywhere.catalog.CommittedChanges;
 import ai.buywhere.catalog.Product;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -53,12 +54,38 @@ final class BatchApplier {
   void submit(List<Product> batch) throws IOException {
     List<Change> changes = new ArrayList<>(batch.size());
     for (Product p : batch) {
-      if (p.active()) {
-        changes.add(new Change(p.id(), ProductDocuments.toDocument(p)));
-      } else if (!fresh) {
-        changes.add(new Change(p.id(), null));
-      }
+      add(changes, p, fresh);
     }
+    queue(changes);
+  }
+
+  /**
+   * As {@link #submit}, for rows a catalog writer handed over ({@link CommittedChanges}), in commit
+   * order and with one worker only (a product may occur in several commits of one pass, and the
+   * last one must win). A row the writer inserted has a new id, which no document in the index
+   * carries, so its document is added without the delete-by-id that replacing costs. Not for a
+   * {@code fresh} pass, whose rows read from the catalog are added without that delete too.
+   */
+  void submitWritten(List<CommittedChanges.WrittenRow> rows) throws IOException {
+    if (fresh) {
+      throw new IllegalStateException("handed-over rows are not applied in a rebuild");
+    }
+    List<Change> changes = new ArrayList<>(rows.size());
+    for (CommittedChanges.WrittenRow r : rows) {
+      add(changes, r.product(), r.inserted());
+    }
+    queue(changes);
+  }
+
+  private static void add(List<Change> changes, Product p, boolean isNew) {
+    if (p.active()) {
+      changes.add(new Change(p.id(), ProductDocuments.toDocument(p), isNew));
+    } else if (!isNew) {
+      changes.add(new Change(p.id(), null, false));
+    }
+  }
+
+  private void queue(List<Change> changes) throws IOException {
     acquire(1);
     try {
       throwIfFailed();
@@ -136,7 +163,7 @@ final class BatchApplier {
     for (Change c : changes) {
       if (c.doc() == null) {
         writer.deleteDocuments(new Term(ProductFields.ID, c.id()));
-      } else if (fresh) {
+      } else if (c.isNew()) {
         writer.addDocument(c.doc());
         added++;
       } else {
@@ -147,8 +174,11 @@ final class BatchApplier {
     active.addAndGet(added);
   }
 
-  /** A product's new document, or its removal ({@code doc} null). */
-  private record Change(String id, Document doc) {}
+  /**
+   * A product's new document, or its removal ({@code doc} null); {@code isNew}: no document in the
+   * index has this id.
+   */
+  private record Change(String id, Document doc, boolean isNew) {}
 
   private void acquire(int permits) throws InterruptedIOException {
     try {

@@ -1,6 +1,8 @@
 package ai.buywhere.search;
 
+import ai.buywhere.catalog.CatalogListener;
 import ai.buywhere.catalog.CatalogRepository;
+import ai.buywhere.catalog.CommittedChanges;
 import ai.buywhere.catalog.Product;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexWriter;
@@ -35,10 +39,25 @@ import org.slf4j.LoggerFactory;
  * work, which the next start re-applies from the committed sequence. {@link #followWhile} is the
  * bulk-load variant: passes follow a load without committing, and one commit ends it.
  *
+ * <p>As a {@code CatalogWriter} listener it also takes the rows each commit wrote, as stored
+ * ({@link CommittedChanges}), so a pass need not read them back: a commit whose sequence block
+ * starts exactly where the pass stands is applied from those rows (a row the writer inserted is
+ * added without a delete-by-id); anything else in the range (another process's writes, a
+ * deactivation, commits dropped because {@value #MAX_HANDED_OVER_ROWS} rows already wait) is read
+ * from the catalog as before. Rebuilds and several indexing threads always read the catalog.
+ *
  * <p>Passes are serialised by a lock, so {@link #catchUp} may also be called directly.
  */
-public final class SearchIndexer implements AutoCloseable {
+public final class SearchIndexer implements CatalogListener, AutoCloseable {
   public static final int BATCH = 1000;
+
+  /**
+   * At most this many handed-over rows wait for a pass; a commit that would exceed it is dropped,
+   * and the pass reads those rows from the catalog instead. Bounds memory when the writer outruns
+   * the indexer.
+   */
+  static final int MAX_HANDED_OVER_ROWS = 20_000;
+
   private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
   private final SearchIndex index;
@@ -53,6 +72,9 @@ public final class SearchIndexer implements AutoCloseable {
   private Thread poller;
   private final int threads;
   private ExecutorService workers;
+  private final ConcurrentLinkedQueue<CommittedChanges> handedOver = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger handedOverRows = new AtomicInteger();
+  private final AtomicLong rowsHandedOver = new AtomicLong();
 
   public SearchIndexer(SearchIndex index, CatalogRepository catalog, Duration pollInterval) {
     this(index, catalog, pollInterval, 1);
@@ -253,16 +275,31 @@ public final class SearchIndexer implements AutoCloseable {
     int applied = 0;
     try {
       while (seq < top) {
-        List<Product> batch = catalog.changesBetween(seq, top, BATCH);
+        CommittedChanges next = fresh ? null : nextHandedOver(seq, top);
+        if (next != null && next.afterSeq() == seq) {
+          applier.submitWritten(next.rows());
+          applied += next.rows().size();
+          rowsHandedOver.addAndGet(next.rows().size());
+          seq = next.lastSeq();
+          handedOver.poll();
+          handedOverRows.addAndGet(-next.rows().size());
+          progress.accept(applier.active());
+          continue;
+        }
+        // Rows not handed over up to the next handed-over commit (or the top) come from the
+        // catalog: another process's writes, a deactivation, or commits dropped from a full queue.
+        long readTo = next == null ? top : next.afterSeq();
+        List<Product> batch = catalog.changesBetween(seq, readTo, BATCH);
         if (batch.isEmpty()) {
-          break;
+          seq = readTo;
+          continue;
         }
         applier.submit(batch);
         applied += batch.size();
         seq = batch.get(batch.size() - 1).changeSeq();
         progress.accept(applier.active());
         if (batch.size() < BATCH) {
-          break;
+          seq = readTo;
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -318,6 +355,51 @@ public final class SearchIndexer implements AutoCloseable {
   /** Asks the poller for a pass now; cheap and safe from any thread (e.g. a catalog listener). */
   public void wake() {
     wakeUp.release();
+  }
+
+  /**
+   * As a {@code CatalogWriter} listener: keeps the committed rows for the next pass (so it need not
+   * read them back), unless too many already wait, and wakes the indexer.
+   */
+  @Override
+  public void committed(CommittedChanges changes) {
+    List<CommittedChanges.WrittenRow> rows = threads == 1 ? changes.rows() : null;
+    if (rows != null && handedOverRows.addAndGet(rows.size()) <= MAX_HANDED_OVER_ROWS) {
+      handedOver.add(changes);
+    } else if (rows != null) {
+      handedOverRows.addAndGet(-rows.size());
+    }
+    wake();
+  }
+
+  /**
+   * With one indexing thread; several apply a pass's batches in any order, which is only right for
+   * rows read from the catalog (each product at most once per pass).
+   */
+  @Override
+  public boolean wantsRows() {
+    return threads == 1;
+  }
+
+  /** Rows applied from writers' hand-over instead of being read from the catalog. */
+  public long rowsHandedOver() {
+    return rowsHandedOver.get();
+  }
+
+  /**
+   * The first waiting hand-over that ends above {@code seq} and at most at {@code top}, dropping
+   * those that end at or below {@code seq} (already applied from the catalog), one that starts
+   * below {@code seq} (partly applied) and those written to another catalog (a restore replaced
+   * it); null when none waits.
+   */
+  private CommittedChanges nextHandedOver(long seq, long top) {
+    CommittedChanges c;
+    while ((c = handedOver.peek()) != null
+        && (c.lastSeq() <= seq || c.afterSeq() < seq || !c.epoch().equals(epoch))) {
+      handedOver.poll();
+      handedOverRows.addAndGet(-c.rows().size());
+    }
+    return c == null || c.lastSeq() > top ? null : c;
   }
 
   /** Waits until every change up to {@code seq} is visible to searchers; false on timeout. */

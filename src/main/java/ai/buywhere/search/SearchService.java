@@ -42,7 +42,7 @@ public final class SearchService implements AutoCloseable {
     try {
       SearchIndexer indexer = new SearchIndexer(index, catalog, pollInterval);
       indexer.start();
-      writer.addListener(seq -> indexer.wake());
+      writer.addListener(indexer);
       return new SearchService(index, indexer);
     } catch (RuntimeException e) {
       index.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProductValidatorTest {
@@ -61,6 +62,40 @@ class ProductValidatorTest {
             "invalid_review_count",
             "invalid_gtin",
             "invalid_category_path");
+  }
+
+  @Test
+  void pricesFromTenBillionUpAreRefused() {
+    assertThat(codes(valid().price("9999999999.9999").build())).isEmpty();
+    assertThat(codes(valid().price("10000000000").originalPrice(new BigDecimal("1E+12")).build()))
+        .containsExactly("invalid_price", "invalid_original_price");
+    assertThat(validator.validate(valid().price("1E+10").build()))
+        .singleElement()
+        .extracting(RejectReason::message)
+        .asString()
+        .contains("less than 10000000000");
+  }
+
+  @Test
+  void textTheStoresCannotKeepIsRefused() {
+    assertThat(codes(valid().title("Caf\u00e9 \ud83d\ude00 emoji").build())).isEmpty();
+    assertThat(
+            codes(
+                valid()
+                    .title("nul\u0000")
+                    .brand("half \ud83d")
+                    .description("\ude00 low first")
+                    .categoryPath(List.of("ok", "bad\u0000"))
+                    .structuredSpecs(Map.of("k", List.of("x\ud800")))
+                    .comparisonAttributes(Map.of("k\u0000", "v"))
+                    .build()))
+        .containsExactlyInAnyOrder(
+            "invalid_title",
+            "invalid_brand",
+            "invalid_description",
+            "invalid_category_path",
+            "invalid_structured_specs",
+            "invalid_comparison_attributes");
   }
 
   @Test

@@ -7,10 +7,10 @@ import java.nio.file.Path;
  * Finds the team's shared data directory: {@code -Dbuywhere.shared.dir} when it exists, else the
  * first {@code shared/} beside the working directory or one of its parents (worktrees live deeper).
  */
-final class SharedData {
+public final class SharedData {
   private SharedData() {}
 
-  static Path retailProducts() {
+  public static Path retailProducts() {
     String prop = System.getProperty("buywhere.shared.dir");
     if (prop != null && Files.isDirectory(Path.of(prop))) {
       return Path.of(prop).resolve("data/retail-products/products.jsonl.gz");

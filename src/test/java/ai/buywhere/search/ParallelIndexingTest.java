@@ -1,30 +1,18 @@
 package ai.buywhere.search;
 
-import static ai.buywhere.search.SearchFixture.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import ai.buywhere.catalog.CatalogRepository;
-import ai.buywhere.catalog.Product;
-import ai.buywhere.catalog.ProductInput;
 import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,17 +33,17 @@ class ParallelIndexingTest {
   @EnumSource(Dialect.class)
   void severalThreadsRebuildAndCatchUpToExactlyTheCatalog(Dialect dialect) throws Exception {
     try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      WriteResult first = fx.writer.write(products(0, ROWS, "first"));
+      WriteResult first = fx.writer.write(SearchFixture.products(0, ROWS, "first"));
       try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
           SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10), 3)) {
         assertThat(indexer.rebuild(n -> {})).isEqualTo(ROWS);
-        assertCommittedIndexEqualsCatalog(fx);
+        fx.assertCommittedIndexEqualsCatalog();
 
         // updates, new rows and deactivations spread over more than one batch
-        fx.writer.write(products(ROWS / 2, ROWS + 1_200, "second"));
+        fx.writer.write(SearchFixture.products(ROWS / 2, ROWS + 1_200, "second"));
         fx.writer.deactivate(first.ids().subList(100, 250));
         assertThat(indexer.catchUp()).isEqualTo(ROWS / 2 + 1_200 + 150);
-        assertCommittedIndexEqualsCatalog(fx);
+        fx.assertCommittedIndexEqualsCatalog();
         assertThat(indexer.docCount()).isEqualTo(ROWS + 1_200 - 150);
       }
     }
@@ -65,28 +53,28 @@ class ParallelIndexingTest {
   @EnumSource(Dialect.class)
   void followsABulkLoadAndCommitsOnceAtTheEnd(Dialect dialect) throws Exception {
     try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      fx.writer.write(products(0, 300, "before"));
+      fx.writer.write(SearchFixture.products(0, 300, "before"));
       try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
           SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10), 2)) {
         indexer.catchUpOrRebuild();
         long before = committedSeq(fx.indexDir);
-        fx.writer.addListener(seq -> indexer.wake());
+        fx.writer.addListener(indexer);
 
         WriteResult loaded =
             indexer.followWhile(
                 () -> {
-                  WriteResult w = fx.writer.write(products(100, 1_800, "load"));
+                  WriteResult w = fx.writer.write(SearchFixture.products(100, 1_800, "load"));
                   // applied by the follower while the load runs, but not committed yet
                   await()
                       .atMost(Duration.ofSeconds(30))
                       .until(() -> indexer.appliedSeq() >= w.lastSeq());
                   assertThat(committedSeq(fx.indexDir)).isEqualTo(before);
-                  return w.plus(fx.writer.write(products(1_800, ROWS, "load")));
+                  return w.plus(fx.writer.write(SearchFixture.products(1_800, ROWS, "load")));
                 });
 
         assertThat(loaded.total()).isEqualTo(ROWS - 100);
         assertThat(committedSeq(fx.indexDir)).isEqualTo(fx.repo.currentSeq());
-        assertCommittedIndexEqualsCatalog(fx);
+        fx.assertCommittedIndexEqualsCatalog();
       }
     }
   }
@@ -98,12 +86,12 @@ class ParallelIndexingTest {
       SearchIndex index = SearchIndex.openWriter(fx.indexDir);
       try (SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10), 2)) {
         indexer.catchUpOrRebuild();
-        fx.writer.addListener(seq -> indexer.wake());
+        fx.writer.addListener(indexer);
         assertThatThrownBy(
                 () ->
                     indexer.followWhile(
                         () -> {
-                          WriteResult w = fx.writer.write(products(0, 1_500, "load"));
+                          WriteResult w = fx.writer.write(SearchFixture.products(0, 1_500, "load"));
                           await()
                               .atMost(Duration.ofSeconds(30))
                               .until(() -> indexer.appliedSeq() >= w.lastSeq());
@@ -113,7 +101,7 @@ class ParallelIndexingTest {
                           } catch (IOException e) {
                             throw new UncheckedIOException(e);
                           }
-                          fx.writer.write(products(1_500, ROWS, "load"));
+                          fx.writer.write(SearchFixture.products(1_500, ROWS, "load"));
                           throw new IllegalStateException("load failed");
                         }))
             .hasMessage("load failed");
@@ -126,7 +114,7 @@ class ParallelIndexingTest {
           SearchIndexer indexer = new SearchIndexer(index2, fx.repo, Duration.ofMinutes(10), 2)) {
         assertThat(indexer.catchUpOrRebuild()).isEqualTo(ROWS);
       }
-      assertCommittedIndexEqualsCatalog(fx);
+      fx.assertCommittedIndexEqualsCatalog();
     }
   }
 
@@ -134,12 +122,12 @@ class ParallelIndexingTest {
   @EnumSource(Dialect.class)
   void aRebuildThatFailsHalfWayIsRedoneOnTheNextStart(Dialect dialect) throws Exception {
     try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      fx.writer.write(products(0, ROWS, "all"));
+      fx.writer.write(SearchFixture.products(0, ROWS, "all"));
       try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
           SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10), 2)) {
         indexer.catchUpOrRebuild();
       }
-      assertCommittedIndexEqualsCatalog(fx);
+      fx.assertCommittedIndexEqualsCatalog();
 
       // the database goes away after the first batch of a rebuild (`buywhere reindex`)
       AtomicInteger reads = new AtomicInteger();
@@ -162,43 +150,7 @@ class ParallelIndexingTest {
           SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10), 2)) {
         assertThat(indexer.catchUpOrRebuild()).isEqualTo(ROWS);
       }
-      assertCommittedIndexEqualsCatalog(fx);
-    }
-  }
-
-  private static List<ProductInput> products(int from, int to, String tag) {
-    List<ProductInput> out = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      out.add(
-          product("sku-" + i, "Gadget " + tag + " " + i + " model X" + (i % 97) + "-" + i)
-              .brand("Brand " + (i % 13))
-              .description("A " + tag + " gadget, number " + i + ", for testing")
-              .price(BigDecimal.valueOf(5 + i % 900).add(new BigDecimal("0.99")))
-              .categoryPath(List.of("Electronics", "Kind " + (i % 5)))
-              .build());
-    }
-    return out;
-  }
-
-  /** The committed index holds exactly the active products, each as the catalog has it. */
-  private static void assertCommittedIndexEqualsCatalog(SearchFixture fx) throws Exception {
-    Map<String, Product> catalog =
-        fx.repo.changesSince(0, Integer.MAX_VALUE).stream()
-            .filter(Product::active)
-            .collect(Collectors.toMap(Product::id, Function.identity()));
-    try (var directory = FSDirectory.open(fx.indexDir);
-        DirectoryReader reader = DirectoryReader.open(directory)) {
-      assertThat(reader.numDocs()).isEqualTo(catalog.size());
-      IndexSearcher searcher = new IndexSearcher(reader);
-      var docs = searcher.search(new MatchAllDocsQuery(), Math.max(1, reader.maxDoc()));
-      Map<String, Product> indexed =
-          new HitProducts(0)
-              .read(searcher, docs.scoreDocs).stream()
-                  .map(SearchHit::product)
-                  .collect(Collectors.toMap(Product::id, Function.identity()));
-      assertThat(indexed).isEqualTo(catalog);
-      assertThat(SearchIndex.seqOf(reader.getIndexCommit().getUserData()))
-          .isEqualTo(fx.repo.currentSeq());
+      fx.assertCommittedIndexEqualsCatalog();
     }
   }
 

@@ -1,19 +1,30 @@
 package ai.buywhere.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.catalog.Product;
 import ai.buywhere.catalog.ProductInput;
 import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Database;
 import ai.buywhere.store.Dialect;
 import ai.buywhere.store.TestDatabases;
 import ai.buywhere.testsupport.MutableClock;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.store.FSDirectory;
 
 /** A real catalog (SQLite or PostgreSQL) plus a search index in a temp dir. */
 final class SearchFixture implements AutoCloseable {
@@ -66,6 +77,43 @@ final class SearchFixture implements AutoCloseable {
         .currency("USD")
         .countryCode("US")
         .domain("shop.example");
+  }
+
+  /** Generated products {@code sku-from} … {@code sku-(to-1)}, tagged in title and description. */
+  static List<ProductInput> products(int from, int to, String tag) {
+    List<ProductInput> out = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      out.add(
+          product("sku-" + i, "Gadget " + tag + " " + i + " model X" + (i % 97) + "-" + i)
+              .brand("Brand " + (i % 13))
+              .description("A " + tag + " gadget, number " + i + ", for testing")
+              .price(BigDecimal.valueOf(5 + i % 900).add(new BigDecimal("0.99")))
+              .categoryPath(List.of("Electronics", "Kind " + (i % 5)))
+              .build());
+    }
+    return out;
+  }
+
+  /** The committed index holds exactly the active products, each as the catalog has it. */
+  void assertCommittedIndexEqualsCatalog() throws Exception {
+    Map<String, Product> catalog =
+        repo.changesSince(0, Integer.MAX_VALUE).stream()
+            .filter(Product::active)
+            .collect(Collectors.toMap(Product::id, Function.identity()));
+    try (var directory = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(catalog.size());
+      IndexSearcher searcher = new IndexSearcher(reader);
+      var docs = searcher.search(new MatchAllDocsQuery(), Math.max(1, reader.maxDoc()));
+      Map<String, Product> indexed =
+          new HitProducts(0)
+              .read(searcher, docs.scoreDocs).stream()
+                  .map(SearchHit::product)
+                  .collect(Collectors.toMap(Product::id, Function.identity()));
+      assertThat(indexed).isEqualTo(catalog);
+      assertThat(SearchIndex.seqOf(reader.getIndexCommit().getUserData()))
+          .isEqualTo(repo.currentSeq());
+    }
   }
 
   @Override
