@@ -277,12 +277,14 @@ public final class SearchIndexer implements CatalogListener, AutoCloseable {
       while (seq < top) {
         CommittedChanges next = fresh ? null : nextHandedOver(seq, top);
         if (next != null && next.afterSeq() == seq) {
+          // Taken off the queue first: if this pass fails, the next one reads these rows from the
+          // catalog (replacing whatever was added) instead of adding them a second time.
+          handedOver.poll();
+          handedOverRows.addAndGet(-next.rows().size());
           applier.submitWritten(next.rows());
           applied += next.rows().size();
           rowsHandedOver.addAndGet(next.rows().size());
           seq = next.lastSeq();
-          handedOver.poll();
-          handedOverRows.addAndGet(-next.rows().size());
           progress.accept(applier.active());
           continue;
         }
