@@ -1,5 +1,7 @@
 package ai.buywhere.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,21 @@ public final class Categories {
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
   private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
 
+  /**
+   * Slugs of recently seen segments. A catalog has few distinct category names, and every write and
+   * every indexed document slugs its path (Unicode normalisation and three regular expressions, 1.5
+   * % of an import's CPU before this cache).
+   */
+  private static final Cache<String, String> SLUGS =
+      Caffeine.newBuilder().maximumSize(10_000).build();
+
   private Categories() {}
 
   public static String slugify(String segment) {
+    return SLUGS.get(segment, Categories::computeSlug);
+  }
+
+  private static String computeSlug(String segment) {
     String s = MARKS.matcher(Normalizer.normalize(segment, Normalizer.Form.NFKD)).replaceAll("");
     s = NON_ALNUM.matcher(s.toLowerCase(Locale.ROOT).replace("&", " ")).replaceAll("-");
     s = EDGE_DASHES.matcher(s).replaceAll("");
