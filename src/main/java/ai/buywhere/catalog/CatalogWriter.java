@@ -85,40 +85,28 @@ public final class CatalogWriter {
       byKey.put(key(in.source(), in.sku()), in);
     }
     boolean keepRows = listeners.stream().anyMatch(CatalogListener::wantsRows);
-    List<CommittedChanges.WrittenRow> written = keepRows ? new ArrayList<>() : null;
-    String[] epoch = new String[1];
-    WriteResult result;
+    Committed committed;
     try {
-      result = db.jdbi().inTransaction(h -> writeLocked(h, byKey, written, epoch));
+      committed = db.jdbi().inTransaction(h -> writeLocked(h, byKey, keepRows));
     } catch (SQLException e) {
       throw new UnableToExecuteStatementException(e, null);
     }
-    CommittedChanges changes =
-        new CommittedChanges(
-            epoch[0],
-            result.lastSeq() - byKey.size(),
-            result.lastSeq(),
-            written == null ? null : List.copyOf(written));
-    listeners.forEach(l -> l.committed(changes));
-    return result;
+    listeners.forEach(l -> l.committed(committed.changes()));
+    return committed.result();
   }
 
-  /**
-   * {@code written}, when not null, receives each new or changed row as stored (for {@link
-   * CommittedChanges#rows}); {@code epoch[0]} the catalog's epoch.
-   */
-  private WriteResult writeLocked(
-      Handle h,
-      Map<String, ProductInput> byKey,
-      List<CommittedChanges.WrittenRow> written,
-      String[] epoch)
+  /** What one chunk's transaction did, and what its listeners are told once it commits. */
+  private record Committed(WriteResult result, CommittedChanges changes) {}
+
+  /** {@code keepRows}: hand each new or changed row, as stored, to the listeners. */
+  private Committed writeLocked(Handle h, Map<String, ProductInput> byKey, boolean keepRows)
       throws SQLException {
     Allocation allocation = allocate(h, byKey.size());
-    epoch[0] = allocation.epoch();
     long top = allocation.top();
     long seq = top - byKey.size();
     long now = clock.millis();
     Instant nowInstant = Instant.ofEpochMilli(now);
+    List<CommittedChanges.WrittenRow> written = keepRows ? new ArrayList<>() : null;
     Map<String, Existing> existing = loadExisting(h, byKey.values());
 
     Map<String, String[]> categories = new TreeMap<>();
@@ -178,7 +166,13 @@ public final class CatalogWriter {
                   .add());
       cat.execute();
     }
-    return new WriteResult(inserted, updated, unchanged, ids, top);
+    return new Committed(
+        new WriteResult(inserted, updated, unchanged, ids, top),
+        new CommittedChanges(
+            allocation.epoch(),
+            top - byKey.size(),
+            top,
+            written == null ? null : List.copyOf(written)));
   }
 
   /**
@@ -190,16 +184,12 @@ public final class CatalogWriter {
       return 0;
     }
     List<String> ids = List.copyOf(productIds);
-    int[] changed = {0};
-    String[] epoch = new String[1];
-    long top =
+    Committed committed =
         db.jdbi()
             .inTransaction(
                 h -> {
                   Allocation a = allocate(h, ids.size());
-                  epoch[0] = a.epoch();
-                  long t = a.top();
-                  long seq = t - ids.size();
+                  long seq = a.top() - ids.size();
                   PreparedBatch b =
                       h.prepareBatch(
                           "UPDATE products SET is_active = FALSE, availability = 'out_of_stock',"
@@ -209,14 +199,17 @@ public final class CatalogWriter {
                   for (String id : ids) {
                     b.bind("seq", ++seq).bind("now", now).bind("id", id).add();
                   }
+                  int changed = 0;
                   for (int n : b.execute()) {
-                    changed[0] += Math.max(n, 0);
+                    changed += Math.max(n, 0);
                   }
-                  return t;
+                  // The deactivated rows are not handed over: readers take them from the catalog.
+                  return new Committed(
+                      new WriteResult(0, changed, 0, List.of(), a.top()),
+                      new CommittedChanges(a.epoch(), a.top() - ids.size(), a.top(), null));
                 });
-    CommittedChanges changes = new CommittedChanges(epoch[0], top - ids.size(), top, null);
-    listeners.forEach(l -> l.committed(changes));
-    return changed[0];
+    listeners.forEach(l -> l.committed(committed.changes()));
+    return committed.result().updated();
   }
 
   /** Ids of active products of {@code source} not seen since {@code cutoffMillis}. */
