@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.FxRates;
-import ai.buywhere.catalog.ProductInput;
 import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Dialect;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,90 +24,93 @@ class HandedOverIndexingTest {
   @ParameterizedTest
   @EnumSource(Dialect.class)
   void aLoadIsIndexedFromTheHandedOverRows(Dialect dialect) throws Exception {
-    try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
-          SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10))) {
-        indexer.catchUpOrRebuild();
-        fx.writer.addListener(indexer);
-        WriteResult loaded =
-            indexer.followWhile(
-                () -> {
-                  WriteResult w = fx.writer.write(products(0, 2_600, "load"));
-                  // the same products again in the same pass: the last version must win
-                  return w.plus(fx.writer.write(products(1_000, 1_600, "changed")));
-                });
-        assertThat(loaded.inserted()).isEqualTo(2_600);
-        assertThat(loaded.updated()).isEqualTo(600);
-        assertThat(indexer.rowsHandedOver()).isEqualTo(3_200);
-        assertThat(indexer.docCount()).isEqualTo(2_600);
-        fx.assertCommittedIndexEqualsCatalog();
-      }
-    }
+    withListeningIndexer(
+        dialect,
+        (fx, indexer) -> {
+          WriteResult loaded =
+              indexer.followWhile(
+                  () -> {
+                    WriteResult w = fx.writer.write(products(0, 2_600, "load"));
+                    // the same products again in the same pass: the last version must win
+                    return w.plus(fx.writer.write(products(1_000, 1_600, "changed")));
+                  });
+          assertThat(loaded.inserted()).isEqualTo(2_600);
+          assertThat(loaded.updated()).isEqualTo(600);
+          assertThat(indexer.rowsHandedOver()).isEqualTo(3_200);
+          assertThat(indexer.docCount()).isEqualTo(2_600);
+        });
   }
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
   void writesNotHandedOverAreReadFromTheCatalog(Dialect dialect) throws Exception {
-    try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      // another process's writer: its commits reach this indexer only through the catalog
-      CatalogWriter other = new CatalogWriter(fx.db, FxRates.defaults(), fx.clock, 100);
-      try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
-          SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10))) {
-        indexer.catchUpOrRebuild();
-        fx.writer.addListener(indexer);
-        fx.writer.write(products(0, 700, "mine"));
-        other.write(products(700, 1_450, "theirs"));
-        WriteResult mine = fx.writer.write(products(1_450, 2_000, "mine"));
-        other.write(products(0, 300, "theirs"));
-        fx.writer.deactivate(mine.ids().subList(0, 50));
-        fx.writer.write(products(2_000, 2_100, "mine"));
+    withListeningIndexer(
+        dialect,
+        (fx, indexer) -> {
+          // another process's writer: its commits reach this indexer only through the catalog
+          CatalogWriter other = new CatalogWriter(fx.db, FxRates.defaults(), fx.clock, 100);
+          fx.writer.write(products(0, 700, "mine"));
+          other.write(products(700, 1_450, "theirs"));
+          WriteResult mine = fx.writer.write(products(1_450, 2_000, "mine"));
+          other.write(products(0, 300, "theirs"));
+          fx.writer.deactivate(mine.ids().subList(0, 50));
+          fx.writer.write(products(2_000, 2_100, "mine"));
 
-        indexer.catchUp();
-        assertThat(indexer.rowsHandedOver()).isEqualTo(700 + 550 + 100);
-        assertThat(indexer.docCount()).isEqualTo(2_100 - 50);
-        fx.assertCommittedIndexEqualsCatalog();
-      }
-    }
+          indexer.catchUp();
+          assertThat(indexer.rowsHandedOver()).isEqualTo(700 + 550 + 100);
+          assertThat(indexer.docCount()).isEqualTo(2_100 - 50);
+        });
   }
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
   void commitsBeyondTheHandOverLimitAreReadFromTheCatalog(Dialect dialect) throws Exception {
-    try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
-          SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10))) {
-        indexer.catchUpOrRebuild();
-        fx.writer.addListener(indexer);
-        int rows = SearchIndexer.MAX_HANDED_OVER_ROWS + 2 * CatalogWriter.DEFAULT_CHUNK + 17;
-        List<ProductInput> all = new ArrayList<>(products(0, rows, "bulk"));
-        fx.writer.write(all); // no pass runs meanwhile: the queue fills up
+    withListeningIndexer(
+        dialect,
+        (fx, indexer) -> {
+          int rows = SearchIndexer.MAX_HANDED_OVER_ROWS + 2 * CatalogWriter.DEFAULT_CHUNK + 17;
+          fx.writer.write(products(0, rows, "bulk")); // no pass runs meanwhile: the queue fills up
 
-        indexer.catchUp();
-        assertThat(indexer.rowsHandedOver()).isEqualTo(SearchIndexer.MAX_HANDED_OVER_ROWS);
-        assertThat(indexer.docCount()).isEqualTo(rows);
-        fx.assertCommittedIndexEqualsCatalog();
-      }
-    }
+          indexer.catchUp();
+          assertThat(indexer.rowsHandedOver()).isEqualTo(SearchIndexer.MAX_HANDED_OVER_ROWS);
+          assertThat(indexer.docCount()).isEqualTo(rows);
+        });
   }
 
   @ParameterizedTest
   @EnumSource(Dialect.class)
   void aRestoredCatalogsPendingRowsAreNotApplied(Dialect dialect) throws Exception {
-    try (SearchFixture fx = new SearchFixture(dialect, dir)) {
-      try (SearchIndex index = SearchIndex.openWriter(fx.indexDir);
-          SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10))) {
-        indexer.catchUpOrRebuild();
-        fx.writer.addListener(indexer);
-        fx.writer.write(products(0, 400, "before"));
-        // a full restore gives the catalog a new epoch; rows handed over before it are stale
-        fx.db
-            .jdbi()
-            .useHandle(
-                h -> h.execute("UPDATE catalog_sequence SET epoch = 'restored' WHERE id = 1"));
-        indexer.catchUp();
-        assertThat(indexer.rowsHandedOver()).isZero();
-        fx.assertCommittedIndexEqualsCatalog();
-      }
+    withListeningIndexer(
+        dialect,
+        (fx, indexer) -> {
+          fx.writer.write(products(0, 400, "before"));
+          // a full restore gives the catalog a new epoch; rows handed over before it are stale
+          fx.db
+              .jdbi()
+              .useHandle(
+                  h -> h.execute("UPDATE catalog_sequence SET epoch = 'restored' WHERE id = 1"));
+          indexer.catchUp();
+          assertThat(indexer.rowsHandedOver()).isZero();
+        });
+  }
+
+  /** A test body given a catalog and an indexer that listens to the catalog's writer. */
+  private interface IndexerTest {
+    void run(SearchFixture fx, SearchIndexer indexer) throws Exception;
+  }
+
+  /**
+   * Runs {@code test} against a fresh catalog whose writer hands its rows to a brought-up-to-date
+   * indexer; afterwards the committed index must equal the catalog.
+   */
+  private void withListeningIndexer(Dialect dialect, IndexerTest test) throws Exception {
+    try (SearchFixture fx = new SearchFixture(dialect, dir);
+        SearchIndex index = SearchIndex.openWriter(fx.indexDir);
+        SearchIndexer indexer = new SearchIndexer(index, fx.repo, Duration.ofMinutes(10))) {
+      indexer.catchUpOrRebuild();
+      fx.writer.addListener(indexer);
+      test.run(fx, indexer);
+      fx.assertCommittedIndexEqualsCatalog();
     }
   }
 }
