@@ -14,9 +14,4 @@ public interface CatalogListener {
   default boolean wantsRows() {
     return false;
   }
-
-  /** A listener that only needs to know that something committed. */
-  static CatalogListener onCommit(Runnable r) {
-    return changes -> r.run();
-  }
 }

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -126,7 +128,8 @@ public final class ProductValidator {
         out.add(reason("invalid_" + f[0], f[0], UNSTORABLE));
       }
     }
-    if (in.categoryPath() != null && !in.categoryPath().stream().allMatch(s -> storable(s))) {
+    if (in.categoryPath() != null
+        && !in.categoryPath().stream().allMatch(ProductValidator::storable)) {
       out.add(reason("invalid_category_path", "category_path", UNSTORABLE));
     }
     if (!storableJson(in.structuredSpecs())) {
@@ -164,11 +167,11 @@ public final class ProductValidator {
     if (v instanceof String s) {
       return storable(s);
     }
-    if (v instanceof java.util.Map<?, ?> m) {
+    if (v instanceof Map<?, ?> m) {
       return m.entrySet().stream()
           .allMatch(e -> storableJson(String.valueOf(e.getKey())) && storableJson(e.getValue()));
     }
-    if (v instanceof java.util.Collection<?> c) {
+    if (v instanceof Collection<?> c) {
       return c.stream().allMatch(ProductValidator::storableJson);
     }
     return true;
