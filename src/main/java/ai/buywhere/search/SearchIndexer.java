@@ -107,29 +107,39 @@ public final class SearchIndexer implements CatalogListener, AutoCloseable {
   }
 
   /**
-   * Start-up without the poller: a full rebuild when the index's epoch is not the catalog's (or the
-   * index is new), else a catch-up from the committed sequence. Returns the live document count.
+   * Brings the index in step: at start-up (before any pass), a full rebuild when the index's epoch
+   * is not the catalog's (or the index is new) or its format is not this version's, else a catch-up
+   * from the committed sequence; afterwards, a catch-up from where the passes stand. Returns the
+   * live document count.
+   *
+   * <p>The committed position is read only while the indexer has none of its own: once passes have
+   * run, the writer holds documents beyond the last commit (a pass of {@link #followWhile} does not
+   * commit, and a poller's pass may commit meanwhile), and going back to the committed sequence
+   * would apply again a handed-over commit whose rows a pass had already read from the catalog,
+   * adding a second document for each inserted product.
    */
   public long catchUpOrRebuild() {
-    Map<String, String> committed = index.committedUserData();
-    String dbEpoch = catalog.epoch();
-    if (!Objects.equals(committed.get(SearchIndex.EPOCH_KEY), dbEpoch)) {
-      log.info("search index epoch differs from the catalog's; rebuilding");
-      return rebuild(n -> {});
-    }
-    if (!SearchIndex.FORMAT.equals(committed.get(SearchIndex.FORMAT_KEY))) {
-      log.info(
-          "search index was written in format {} (this version writes {}); rebuilding",
-          committed.getOrDefault(SearchIndex.FORMAT_KEY, "1"),
-          SearchIndex.FORMAT);
-      return rebuild(n -> {});
-    }
     synchronized (passLock) {
-      appliedSeq = SearchIndex.seqOf(committed);
-      epoch = dbEpoch;
+      if (epoch == null) {
+        Map<String, String> committed = index.committedUserData();
+        String dbEpoch = catalog.epoch();
+        if (!Objects.equals(committed.get(SearchIndex.EPOCH_KEY), dbEpoch)) {
+          log.info("search index epoch differs from the catalog's; rebuilding");
+          return rebuild(n -> {});
+        }
+        if (!SearchIndex.FORMAT.equals(committed.get(SearchIndex.FORMAT_KEY))) {
+          log.info(
+              "search index was written in format {} (this version writes {}); rebuilding",
+              committed.getOrDefault(SearchIndex.FORMAT_KEY, "1"),
+              SearchIndex.FORMAT);
+          return rebuild(n -> {});
+        }
+        appliedSeq = SearchIndex.seqOf(committed);
+        epoch = dbEpoch;
+      }
+      catchUp();
+      return index.writer().getDocStats().numDocs;
     }
-    catchUp();
-    return index.writer().getDocStats().numDocs;
   }
 
   /**
