@@ -45,8 +45,8 @@ load() {
 phase() { echo; echo "=== $1 ($(date -u +%FT%TZ))"; load before; }
 
 build() {
-  ./mvnw -B -q -o -DskipTests test-compile
-  ./mvnw -B -q -o dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+  ./mvnw -B -q -DskipTests test-compile
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
 }
 
 import() {
