@@ -59,6 +59,9 @@ public final class SearchIndex implements AutoCloseable {
   static final String FORMAT_KEY = "buywhere.format";
 
   static final String FORMAT = "4";
+
+  static final int MIN_RAM_BUFFER_MB = 64;
+  static final int MAX_RAM_BUFFER_MB = 256;
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
   private final Path dir;
@@ -188,13 +191,28 @@ public final class SearchIndex implements AutoCloseable {
       throws IOException {
     IndexWriterConfig cfg = new IndexWriterConfig(ProductAnalyzers.INDEX);
     cfg.setOpenMode(mode);
-    cfg.setRAMBufferSizeMB(64);
+    cfg.setRAMBufferSizeMB(ramBufferMb(Runtime.getRuntime().maxMemory()));
     // A flushed segment stays as its separate files: packing them into one compound file copied
     // every byte once more, about a tenth of the flush that ends an import. Merged segments follow
     // the merge policy as before.
     cfg.setUseCompoundFile(false);
     cfg.setCommitOnClose(true);
     return new IndexWriter(directory, cfg);
+  }
+
+  /**
+   * Lucene's indexing buffer for a JVM whose heap may grow to {@code maxHeapBytes}: a quarter of
+   * it, between {@value #MIN_RAM_BUFFER_MB} and {@value #MAX_RAM_BUFFER_MB} MB. A bulk load (an
+   * import, a rebuild) flushes a segment each time the buffer fills, and the merge policy later
+   * rewrites flushed segments into larger ones. With a fixed 64 MB the 1M-product benchmark import
+   * flushed 12 segments and merged 10 of them again, and the merges plus the JIT compiling the
+   * flush and merge code took about a sixth of the import's CPU; with 256 MB it flushes 4 segments
+   * and merges none (docs/benchmarks.md, run 7). Near-real-time refreshes flush the buffer anyway,
+   * so a server that is not rebuilding holds far less than this.
+   */
+  static double ramBufferMb(long maxHeapBytes) {
+    double quarter = maxHeapBytes / 4.0 / (1024 * 1024);
+    return Math.max(MIN_RAM_BUFFER_MB, Math.min(MAX_RAM_BUFFER_MB, quarter));
   }
 
   public Path dir() {

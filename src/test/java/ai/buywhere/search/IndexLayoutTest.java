@@ -75,4 +75,17 @@ class IndexLayoutTest {
       assertThat(facets.getDocValuesType()).isNotNull();
     }
   }
+
+  @Test
+  void theIndexingBufferIsAQuarterOfTheHeapBetween64And256Megabytes() throws Exception {
+    long mb = 1024L * 1024;
+    assertThat(SearchIndex.ramBufferMb(128 * mb)).isEqualTo(64.0);
+    assertThat(SearchIndex.ramBufferMb(512 * mb)).isEqualTo(128.0);
+    assertThat(SearchIndex.ramBufferMb(1024 * mb)).isEqualTo(256.0);
+    assertThat(SearchIndex.ramBufferMb(6 * 1024 * mb)).isEqualTo(256.0);
+    try (SearchIndex index = SearchIndex.openWriter(dir.resolve("index"))) {
+      assertThat(index.writer().getConfig().getRAMBufferSizeMB())
+          .isEqualTo(SearchIndex.ramBufferMb(Runtime.getRuntime().maxMemory()));
+    }
+  }
 }
