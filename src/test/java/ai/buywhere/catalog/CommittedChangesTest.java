@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,20 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CommittedChangesTest {
   @TempDir Path dir;
 
-  private final List<CommittedChanges> seen = new CopyOnWriteArrayList<>();
-
-  private final CatalogListener recorder =
-      new CatalogListener() {
-        @Override
-        public void committed(CommittedChanges changes) {
-          seen.add(changes);
-        }
-
-        @Override
-        public boolean wantsRows() {
-          return true;
-        }
-      };
+  private final RecordingListener recorder = new RecordingListener();
+  private final List<CommittedChanges> seen = recorder.seen();
 
   @ParameterizedTest
   @EnumSource(Dialect.class)

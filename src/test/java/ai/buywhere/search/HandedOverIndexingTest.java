@@ -4,15 +4,14 @@ import static ai.buywhere.search.SearchFixture.products;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.buywhere.catalog.CatalogListener;
 import ai.buywhere.catalog.CatalogWriter;
 import ai.buywhere.catalog.CommittedChanges;
 import ai.buywhere.catalog.FxRates;
+import ai.buywhere.catalog.RecordingListener;
 import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Dialect;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,9 +107,10 @@ class HandedOverIndexingTest {
           // A commit whose listener call comes only after a pass has read its rows from the
           // catalog: the writer tells its listeners after the transaction commits, so a pass that
           // starts in between reads the rows itself, and the hand-over that follows is stale.
-          List<CommittedChanges> late = new ArrayList<>();
+          RecordingListener recorder = new RecordingListener();
+          List<CommittedChanges> late = recorder.seen();
           CatalogWriter writer = new CatalogWriter(fx.db, FxRates.defaults(), fx.clock);
-          writer.addListener(rowsInto(late));
+          writer.addListener(recorder);
           long docs =
               indexer.followWhile(
                   () -> {
@@ -126,21 +126,6 @@ class HandedOverIndexingTest {
           assertThat(docs).isEqualTo(30);
           assertThat(indexer.docCount()).isEqualTo(30);
         });
-  }
-
-  /** A listener that keeps every commit's handed-over rows in {@code into}. */
-  private static CatalogListener rowsInto(List<CommittedChanges> into) {
-    return new CatalogListener() {
-      @Override
-      public void committed(CommittedChanges changes) {
-        into.add(changes);
-      }
-
-      @Override
-      public boolean wantsRows() {
-        return true;
-      }
-    };
   }
 
   /** A test body given a catalog and an indexer that listens to the catalog's writer. */
