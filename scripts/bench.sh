@@ -11,9 +11,11 @@
 #   scale_import  generate the synthetic catalog (once) and import it into SQLite, timed
 #   wrk_max closed-loop maximum with wrk instead of the Java client (WRK_DIR=data dir, default 34k)
 #   scale_search  in-process search, HTTP and heap on the imported synthetic catalog
+#   scale_http    only the HTTP part of scale_search
 # Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (30: a third of it warms the server up;
 #   with 15 the server is still compiling and the maximum varies 2x), CONNS (4), SCALE_VARIANTS (30),
-#   OPEN_RATE (open-loop rate; default half the closed-loop max), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
+#   OPEN_RATE (open-loop rate; default half the closed-loop max), SERVER_JAVA_OPTS (server JVM, -Xmx1g),
+#   JAVA_OPTS (the bench clients' JVM, -Xmx1g), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-/work/shared/data/retail-products}
@@ -84,7 +86,7 @@ jmh() {
 serve() {
   KEY=$(jrun ai.buywhere.app.Main keys create --tier partner --name "bench-$(date +%s)" \
     --data-dir "$1" | sed -n 's/^api key: *//p')
-  java -Xmx1g -cp "target/classes:$(cat cp.txt)" ai.buywhere.app.Main serve \
+  java ${SERVER_JAVA_OPTS:--Xmx1g} -cp "target/classes:$(cat cp.txt)" ai.buywhere.app.Main serve \
     --host 127.0.0.1 --port "$PORT" --data-dir "$1" >"$W/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
@@ -154,6 +156,12 @@ scale_search() {
   phase "scale: in-process and HTTP search on $W/sqlite-synth"
   jrun ai.buywhere.bench.SearchBench "$W/sqlite-synth" - "$DATA/queries-bestbuy.tsv" "$SECS"
   load "after in-process"
+  scale_http
+}
+
+# scale_http: the HTTP part of scale_search alone
+scale_http() {
+  phase "scale: HTTP search on $W/sqlite-synth, $CONNS connections"
   http_on "$W/sqlite-synth"
   load after
 }

@@ -1,6 +1,7 @@
 package ai.buywhere.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /** HdrHistogram helpers: microsecond histograms up to 60 s, one summary line per run. */
@@ -9,6 +10,11 @@ final class Latency {
 
   static Histogram histogram() {
     return new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+  }
+
+  /** The same, safe to record into from several threads at once. */
+  static Histogram concurrentHistogram() {
+    return new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
   }
 
   static String summary(String label, Histogram h, double seconds) {
