@@ -15,7 +15,8 @@
 # Knobs (env): SECS (in-process phase length, 20), HTTP_SECS (30: a third of it warms the server up;
 #   with 15 the server is still compiling and the maximum varies 2x), CONNS (4), SCALE_VARIANTS (30),
 #   OPEN_RATE (open-loop rate; default half the closed-loop max), SERVER_JAVA_OPTS (server JVM, -Xmx1g),
-#   JAVA_OPTS (the bench clients' JVM, -Xmx1g), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
+#   JAVA_OPTS (the bench clients' JVM, -Xmx1g), SEARCH_CACHE_MAX_HITS (the server's result cache: 0, off,
+#   so that the HTTP phases measure search; set it to measure the cache), PGHOST/PGUSER (127.0.0.1/postgres), BENCH_DIR (target/bench). Each phase logs uptime before/after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-/work/shared/data/retail-products}
@@ -86,6 +87,7 @@ jmh() {
 serve() {
   KEY=$(jrun ai.buywhere.app.Main keys create --tier partner --name "bench-$(date +%s)" \
     --data-dir "$1" | sed -n 's/^api key: *//p')
+  SEARCH_CACHE_MAX_HITS=${SEARCH_CACHE_MAX_HITS:-0} \
   java ${SERVER_JAVA_OPTS:--Xmx1g} -cp "target/classes:$(cat cp.txt)" ai.buywhere.app.Main serve \
     --host 127.0.0.1 --port "$PORT" --data-dir "$1" >"$W/server.log" 2>&1 &
   SERVER_PID=$!
@@ -114,6 +116,9 @@ http_on() {
   heap
   jrun ai.buywhere.bench.HttpLoadGen "http://127.0.0.1:$PORT" "$KEY" "$DATA/queries-bestbuy.tsv" \
     "$CONNS" "$HTTP_SECS" "$HTTP_SECS" ${OPEN_RATE:-}
+  echo "search result cache (SEARCH_CACHE_MAX_HITS=${SEARCH_CACHE_MAX_HITS:-0}):"
+  curl -fsS -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/metrics" |
+    grep '^cache_[a-z_]*{cache="search"' | sed 's/^/  /' || true
   echo "heap after the load and a full GC:"
   heap
   stop

@@ -270,7 +270,7 @@ public final class CatalogQueryService {
             limit,
             offset,
             millis(startNanos),
-            false,
+            r.cached(),
             m.label(),
             m.country(),
             m.currency(),

@@ -172,7 +172,8 @@ public final class Application implements AutoCloseable {
               SearchService.indexDir(server.dataDir()),
               catalog,
               catalogWriter,
-              SearchService.POLL_INTERVAL);
+              SearchService.POLL_INTERVAL,
+              server.searchCacheHits());
     }
     return search;
   }
@@ -303,6 +304,7 @@ public final class Application implements AutoCloseable {
               server.dataDir(),
               VersionProvider.version(),
               true);
+      observability.metrics().cache("search", s, SearchService::resultCacheStats);
       observability.health().register(HealthCheck.of("feature_flags", false, this::flagsHealth));
       observability.showIncidents(() -> incidents().statusView());
       observability.alerts().subscribe(incidents().alertListener());

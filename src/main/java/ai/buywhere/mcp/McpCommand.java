@@ -61,7 +61,9 @@ public final class McpCommand implements Callable<Integer> {
       app = Application.open(common.settings());
       search =
           SearchService.openReadOnly(
-              SearchService.indexDir(app.server().dataDir()), SearchService.REOPEN_INTERVAL);
+              SearchService.indexDir(app.server().dataDir()),
+              SearchService.REOPEN_INTERVAL,
+              app.server().searchCacheHits());
       backend = new LocalCatalogBackend(app.catalogQueries(search.search()));
       LOG.info("MCP stdio server on the local catalog in {}", app.server().dataDir());
     }

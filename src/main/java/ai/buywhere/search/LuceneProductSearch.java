@@ -3,6 +3,7 @@ package ai.buywhere.search;
 import static ai.buywhere.search.ProductFields.*;
 
 import ai.buywhere.catalog.Product;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ public final class LuceneProductSearch implements ProductSearch {
   private final SearchIndex index;
   private final RelevanceTuning tuning;
   private final HitProducts products;
+  private final SearchResultCache results;
 
   public LuceneProductSearch(SearchIndex index) {
     this(index, RelevanceTuning.DEFAULT);
@@ -59,27 +61,46 @@ public final class LuceneProductSearch implements ProductSearch {
 
   /** {@code productCacheSize}: decoded products kept between searches (0: none). */
   public LuceneProductSearch(SearchIndex index, RelevanceTuning tuning, int productCacheSize) {
+    this(index, tuning, productCacheSize, 0);
+  }
+
+  /**
+   * {@code resultCacheHits}: hits of recent results kept for repeated searches ({@link
+   * SearchResultCache}; 0: none, every search runs).
+   */
+  public LuceneProductSearch(
+      SearchIndex index, RelevanceTuning tuning, int productCacheSize, int resultCacheHits) {
     this.index = index;
     this.tuning = tuning;
     this.products = new HitProducts(productCacheSize);
+    this.results = new SearchResultCache(resultCacheHits);
+  }
+
+  /** Look-ups and hits of the result cache since start (all zero when it is off). */
+  public CacheStats resultCacheStats() {
+    return results.stats();
   }
 
   @Override
   public SearchResult search(SearchRequest r) {
     int limit = Math.max(1, Math.min(MAX_LIMIT, r.limit()));
     int offset = Math.max(0, Math.min(MAX_OFFSET, r.offset()));
-    Query text = ProductQueries.text(r.q(), tuning);
-    if (text == null && r.q() != null && !r.q().isBlank()) {
-      // words that analyse to nothing (only punctuation or stop words) match nothing
-      text = new MatchNoDocsQuery();
-    }
-    Sort sort = SearchSorts.of(r.sort());
     try {
       IndexSearcher searcher = index.acquire();
       if (searcher == null) {
         return new SearchResult(0, List.of(), Map.of());
       }
       try {
+        SearchResult cached = results.get(searcher.getIndexReader(), r);
+        if (cached != null) {
+          return cached;
+        }
+        Query text = ProductQueries.text(r.q(), tuning);
+        if (text == null && r.q() != null && !r.q().isBlank()) {
+          // words that analyse to nothing (only punctuation or stop words) match nothing
+          text = new MatchNoDocsQuery();
+        }
+        Sort sort = SearchSorts.of(r.sort());
         Query query = ProductQueries.filtered(text, r, t -> inEveryDocument(searcher, t));
         // Every match is visited and counted: the contract's total is exact. Collecting with a
         // hit-count threshold (block-max WAND) plus a count-only pass for the total measured 2-3x
@@ -95,8 +116,11 @@ public final class LuceneProductSearch implements ProductSearch {
         } else {
           docs = searcher.search(query, top);
         }
-        return new SearchResult(
-            docs.totalHits.value, page(searcher, query, sort, docs, offset), facets);
+        SearchResult result =
+            new SearchResult(
+                docs.totalHits.value, page(searcher, query, sort, docs, offset), facets);
+        results.put(searcher.getIndexReader(), r, result);
+        return result;
       } finally {
         index.release(searcher);
       }

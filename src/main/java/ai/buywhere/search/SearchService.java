@@ -2,6 +2,7 @@ package ai.buywhere.search;
 
 import ai.buywhere.catalog.CatalogRepository;
 import ai.buywhere.catalog.CatalogWriter;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,10 +20,18 @@ public final class SearchService implements AutoCloseable {
   private final SearchIndexer indexer;
   private final LuceneProductSearch search;
 
-  private SearchService(SearchIndex index, SearchIndexer indexer) {
+  /** Hits of recent results kept by default ({@link SearchResultCache}). */
+  public static final int DEFAULT_RESULT_CACHE_HITS = SearchResultCache.DEFAULT_MAX_HITS;
+
+  private SearchService(SearchIndex index, SearchIndexer indexer, int resultCacheHits) {
     this.index = index;
     this.indexer = indexer;
-    this.search = new LuceneProductSearch(index);
+    this.search =
+        new LuceneProductSearch(
+            index,
+            RelevanceTuning.DEFAULT,
+            LuceneProductSearch.DEFAULT_PRODUCT_CACHE,
+            resultCacheHits);
   }
 
   /** The index directory inside a data dir. */
@@ -38,12 +47,25 @@ public final class SearchService implements AutoCloseable {
    */
   public static SearchService open(
       Path indexDir, CatalogRepository catalog, CatalogWriter writer, Duration pollInterval) {
+    return open(indexDir, catalog, writer, pollInterval, 0);
+  }
+
+  /**
+   * The same, with a result cache of {@code resultCacheHits} hits (0: none) for processes that
+   * serve searches.
+   */
+  public static SearchService open(
+      Path indexDir,
+      CatalogRepository catalog,
+      CatalogWriter writer,
+      Duration pollInterval,
+      int resultCacheHits) {
     SearchIndex index = SearchIndex.openWriter(indexDir);
     try {
       SearchIndexer indexer = new SearchIndexer(index, catalog, pollInterval);
       indexer.start();
       writer.addListener(indexer);
-      return new SearchService(index, indexer);
+      return new SearchService(index, indexer, resultCacheHits);
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -52,7 +74,19 @@ public final class SearchService implements AutoCloseable {
 
   /** Read-only mode for a second process on the same data dir; never takes the write lock. */
   public static SearchService openReadOnly(Path indexDir, Duration reopenInterval) {
-    return new SearchService(SearchIndex.openReadOnly(indexDir, reopenInterval), null);
+    return openReadOnly(indexDir, reopenInterval, 0);
+  }
+
+  /** The same, with a result cache of {@code resultCacheHits} hits (0: none). */
+  public static SearchService openReadOnly(
+      Path indexDir, Duration reopenInterval, int resultCacheHits) {
+    return new SearchService(
+        SearchIndex.openReadOnly(indexDir, reopenInterval), null, resultCacheHits);
+  }
+
+  /** Look-ups and hits of the search result cache since start (all zero when it is off). */
+  public CacheStats resultCacheStats() {
+    return search.resultCacheStats();
   }
 
   public ProductSearch search() {

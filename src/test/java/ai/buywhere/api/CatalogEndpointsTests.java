@@ -28,12 +28,41 @@ abstract class CatalogEndpointsTests extends CatalogEndpointsContract {
     assertThat(meta.get("total").asLong()).isEqualTo(3);
     assertThat(meta.get("limit").asInt()).isEqualTo(20);
     assertThat(meta.get("offset").asInt()).isZero();
-    assertThat(meta.get("cached").asBoolean()).isFalse();
+    assertThat(meta.get("cached").isBoolean()).isTrue();
     assertThat(meta.has("response_time_ms")).isTrue();
     assertThat(meta.get("market").asText()).isEqualTo("SG");
     assertThat(meta.get("currency").asText()).isEqualTo("SGD");
     assertThat(texts(body.get("data"), "country_code")).containsOnly("SG");
     assertThat(texts(body.get("data"), "currency")).containsOnly("SGD");
+  }
+
+  @Test
+  void aRepeatedSearchComesFromTheResultCacheAndTheMetricsCountIt() throws Exception {
+    // parameters no other test uses, so the first request is this test's own
+    String path = "/v1/products/search?q=headphones&country_code=US&limit=7&sort=price_desc";
+    JsonNode first = ok(path);
+    JsonNode second = ok(path);
+    assertThat(first.at("/meta/cached").asBoolean()).isFalse();
+    assertThat(second.at("/meta/cached").asBoolean()).isTrue();
+    assertThat(second.get("data")).isEqualTo(first.get("data"));
+    assertThat(second.at("/meta/total")).isEqualTo(first.at("/meta/total"));
+    // a different currency converts the cached products afresh
+    JsonNode sgd = ok(path + "&currency=SGD");
+    assertThat(sgd.at("/meta/cached").asBoolean()).isTrue();
+    assertThat(texts(sgd.get("data"), "currency")).containsOnly("SGD");
+    String metrics = get("/metrics").body();
+    assertThat(metrics).contains("cache_requests_total{cache=\"search\"}");
+    assertThat(metricValue(metrics, "cache_hits_total{cache=\"search\"}"))
+        .isGreaterThanOrEqualTo(2);
+  }
+
+  private static double metricValue(String exposition, String series) {
+    return exposition
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no series " + series));
   }
 
   @ParameterizedTest

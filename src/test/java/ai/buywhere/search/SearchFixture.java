@@ -50,7 +50,13 @@ final class SearchFixture implements AutoCloseable {
   }
 
   SearchService openSearch() {
-    SearchService s = SearchService.open(indexDir, repo, writer, Duration.ofMillis(100));
+    return openSearch(0);
+  }
+
+  /** Writer mode with a result cache of {@code resultCacheHits} hits. */
+  SearchService openSearch(int resultCacheHits) {
+    SearchService s =
+        SearchService.open(indexDir, repo, writer, Duration.ofMillis(100), resultCacheHits);
     opened.add(s);
     return s;
   }

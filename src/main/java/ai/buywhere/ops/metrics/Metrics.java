@@ -1,6 +1,8 @@
 package ai.buywhere.ops.metrics;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -184,5 +187,21 @@ public final class Metrics {
    */
   public CacheMetrics cache(String cacheName) {
     return new CacheMetrics(registry, cacheName);
+  }
+
+  /**
+   * The same two counters for a Caffeine cache that records its own statistics, read from {@code
+   * owner} at each scrape. Micrometer holds {@code owner} weakly: pass the long-lived object that
+   * owns the cache, not a lambda.
+   */
+  public <T> void cache(String cacheName, T owner, Function<T, CacheStats> stats) {
+    FunctionCounter.builder("cache_requests", owner, o -> stats.apply(o).requestCount())
+        .description("Cache look-ups, by cache")
+        .tag("cache", cacheName)
+        .register(registry);
+    FunctionCounter.builder("cache_hits", owner, o -> stats.apply(o).hitCount())
+        .description("Cache look-ups that found a value, by cache")
+        .tag("cache", cacheName)
+        .register(registry);
   }
 }
