@@ -16,7 +16,8 @@ import org.apache.lucene.index.IndexReader;
  * holds only results of the current one.
  *
  * <p>Bounded by the number of hits held ({@link #weight}), not by entries: a page of 100 weighs
- * 101, an empty result 1. The hits' products are the decoded products that {@link HitProducts} also
+ * 101, an empty result 1, and each facet value counts as one more (facets are the part of an entry
+ * no other cache shares). The hits' products are the decoded products that {@link HitProducts} also
  * keeps; at about 2 KB each, the default bound holds at most some 40 MB. Thread-safe.
  */
 final class SearchResultCache {
@@ -44,7 +45,11 @@ final class SearchResultCache {
   }
 
   static int weight(SearchResult r) {
-    return 1 + r.hits().size();
+    int facetValues = 0;
+    for (var dimension : r.facets().values()) {
+      facetValues += dimension.size();
+    }
+    return 1 + r.hits().size() + facetValues;
   }
 
   boolean enabled() {

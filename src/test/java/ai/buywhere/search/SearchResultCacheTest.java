@@ -8,6 +8,7 @@ import ai.buywhere.catalog.WriteResult;
 import ai.buywhere.store.Dialect;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,31 @@ class SearchResultCacheTest {
       } finally {
         index.release(newer);
       }
+    }
+  }
+
+  @Test
+  void anEntryWeighsOnePlusItsHitsPlusItsFacetValues() throws Exception {
+    try (SearchFixture fx = new SearchFixture(Dialect.SQLITE, dir)) {
+      SearchService s = fx.openSearch(1_000);
+      visible(
+          s,
+          fx.write(
+              product("sony", "Sony Headphones").brand("Sony").price("399").build(),
+              product("bose", "Bose Headphones").brand("Bose").price("329").build()));
+      SearchResult plain = s.search().search(headphones());
+      assertThat(SearchResultCache.weight(plain)).isEqualTo(3);
+      SearchResult faceted =
+          s.search()
+              .search(
+                  SearchRequest.builder()
+                      .q("headphones")
+                      .countryCode("US")
+                      .includeFacets(true)
+                      .build());
+      int facetValues = faceted.facets().values().stream().mapToInt(Map::size).sum();
+      assertThat(facetValues).isGreaterThanOrEqualTo(4); // two brands, one domain, a price bucket
+      assertThat(SearchResultCache.weight(faceted)).isEqualTo(3 + facetValues);
     }
   }
 
