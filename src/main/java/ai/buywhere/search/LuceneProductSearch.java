@@ -83,50 +83,48 @@ public final class LuceneProductSearch implements ProductSearch {
 
   @Override
   public SearchResult search(SearchRequest r) {
-    int limit = Math.max(1, Math.min(MAX_LIMIT, r.limit()));
-    int offset = Math.max(0, Math.min(MAX_OFFSET, r.offset()));
     try {
       IndexSearcher searcher = index.acquire();
       if (searcher == null) {
         return new SearchResult(0, List.of(), Map.of());
       }
       try {
-        SearchResult cached = results.get(searcher.getIndexReader(), r);
-        if (cached != null) {
-          return cached;
-        }
-        Query text = ProductQueries.text(r.q(), tuning);
-        if (text == null && r.q() != null && !r.q().isBlank()) {
-          // words that analyse to nothing (only punctuation or stop words) match nothing
-          text = new MatchNoDocsQuery();
-        }
-        Sort sort = SearchSorts.of(r.sort());
-        Query query = ProductQueries.filtered(text, r, t -> inEveryDocument(searcher, t));
-        // Every match is visited and counted: the contract's total is exact. Collecting with a
-        // hit-count threshold (block-max WAND) plus a count-only pass for the total measured 2-3x
-        // slower on the 34k and 1M catalogs: both passes walk the same disjunction.
-        var top = new TopFieldCollectorManager(sort, offset + limit, null, Integer.MAX_VALUE);
-        TopDocs docs;
-        Map<String, Map<String, Long>> facets = Map.of();
-        if (r.includeFacets()) {
-          var both = new MultiCollectorManager(top, new FacetsCollectorManager());
-          Object[] res = searcher.search(query, both);
-          docs = (TopDocs) res[0];
-          facets = facets(searcher, (FacetsCollector) res[1]);
-        } else {
-          docs = searcher.search(query, top);
-        }
-        SearchResult result =
-            new SearchResult(
-                docs.totalHits.value, page(searcher, query, sort, docs, offset), facets);
-        results.put(searcher.getIndexReader(), r, result);
-        return result;
+        return results.getOrSearch(searcher.getIndexReader(), r, () -> run(searcher, r));
       } finally {
         index.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("search failed", e);
     }
+  }
+
+  /** Runs {@code r} on {@code searcher}: the requested page, the exact total, facets. */
+  private SearchResult run(IndexSearcher searcher, SearchRequest r) throws IOException {
+    int limit = Math.max(1, Math.min(MAX_LIMIT, r.limit()));
+    int offset = Math.max(0, Math.min(MAX_OFFSET, r.offset()));
+    Query text = ProductQueries.text(r.q(), tuning);
+    if (text == null && r.q() != null && !r.q().isBlank()) {
+      // words that analyse to nothing (only punctuation or stop words) match nothing
+      text = new MatchNoDocsQuery();
+    }
+    Sort sort = SearchSorts.of(r.sort());
+    Query query = ProductQueries.filtered(text, r, t -> inEveryDocument(searcher, t));
+    // Every match is visited and counted: the contract's total is exact. Collecting with a
+    // hit-count threshold (block-max WAND) plus a count-only pass for the total measured 2-3x
+    // slower on the 34k and 1M catalogs: both passes walk the same disjunction.
+    var top = new TopFieldCollectorManager(sort, offset + limit, null, Integer.MAX_VALUE);
+    TopDocs docs;
+    Map<String, Map<String, Long>> facets = Map.of();
+    if (r.includeFacets()) {
+      var both = new MultiCollectorManager(top, new FacetsCollectorManager());
+      Object[] res = searcher.search(query, both);
+      docs = (TopDocs) res[0];
+      facets = facets(searcher, (FacetsCollector) res[1]);
+    } else {
+      docs = searcher.search(query, top);
+    }
+    return new SearchResult(
+        docs.totalHits.value, page(searcher, query, sort, docs, offset), facets);
   }
 
   /** True when every document of the searcher's index (deleted ones included) carries {@code t}. */

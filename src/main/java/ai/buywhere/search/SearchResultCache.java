@@ -3,6 +3,7 @@ package ai.buywhere.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 
@@ -52,25 +53,35 @@ final class SearchResultCache {
     return 1 + r.hits().size() + facetValues;
   }
 
-  boolean enabled() {
-    return cache != null;
+  /** A search run on a miss. */
+  interface Search {
+    SearchResult run() throws IOException;
+  }
+
+  /**
+   * The result {@code reader} gave for {@code request} before, marked as cached; else what {@code
+   * search} returns, kept for the next time.
+   */
+  SearchResult getOrSearch(IndexReader reader, SearchRequest request, Search search)
+      throws IOException {
+    Key key = key(reader, request);
+    if (key == null) {
+      return search.run();
+    }
+    SearchResult hit = cache.getIfPresent(key);
+    if (hit != null) {
+      return hit.asCached();
+    }
+    SearchResult fresh = search.run();
+    cache.put(key, fresh);
+    return fresh;
   }
 
   /** The result {@code reader} gave for {@code request} before, marked as cached; else null. */
   SearchResult get(IndexReader reader, SearchRequest request) {
     Key key = key(reader, request);
-    if (key == null) {
-      return null;
-    }
-    SearchResult r = cache.getIfPresent(key);
-    return r == null ? null : r.asCached();
-  }
-
-  void put(IndexReader reader, SearchRequest request, SearchResult result) {
-    Key key = key(reader, request);
-    if (key != null) {
-      cache.put(key, result);
-    }
+    SearchResult hit = key == null ? null : cache.getIfPresent(key);
+    return hit == null ? null : hit.asCached();
   }
 
   /** Look-ups and hits since start; all zero when the cache is off. */

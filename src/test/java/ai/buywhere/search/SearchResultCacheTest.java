@@ -122,7 +122,7 @@ class SearchResultCacheTest {
           SearchRequest r = SearchRequest.builder().q("gadget").offset(i).limit(3).build();
           SearchResult result = search.search(r);
           assertThat(result.cached()).isFalse();
-          cache.put(searcher.getIndexReader(), r, result);
+          cache.getOrSearch(searcher.getIndexReader(), r, () -> result);
         }
         assertThat(cache.weightedSize()).isPositive().isLessThanOrEqualTo(25);
       } finally {

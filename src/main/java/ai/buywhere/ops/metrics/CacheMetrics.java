@@ -8,20 +8,22 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the hit ratio is their quotient. Thread-safe; obtain through {@link Metrics#cache(String)}.
  */
 public final class CacheMetrics {
+  static final String REQUESTS = "cache_requests";
+  static final String REQUESTS_HELP = "Cache look-ups, by cache";
+  static final String HITS = "cache_hits";
+  static final String HITS_HELP = "Cache look-ups that found a value, by cache";
+
   private final Counter requests;
   private final Counter hits;
 
   CacheMetrics(MeterRegistry registry, String cacheName) {
     this.requests =
-        Counter.builder("cache_requests")
-            .description("Cache look-ups, by cache")
+        Counter.builder(REQUESTS)
+            .description(REQUESTS_HELP)
             .tag("cache", cacheName)
             .register(registry);
     this.hits =
-        Counter.builder("cache_hits")
-            .description("Cache look-ups that found a value, by cache")
-            .tag("cache", cacheName)
-            .register(registry);
+        Counter.builder(HITS).description(HITS_HELP).tag("cache", cacheName).register(registry);
   }
 
   public void hit() {

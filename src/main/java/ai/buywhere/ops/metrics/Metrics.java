@@ -195,12 +195,12 @@ public final class Metrics {
    * owns the cache, not a lambda.
    */
   public <T> void cache(String cacheName, T owner, Function<T, CacheStats> stats) {
-    FunctionCounter.builder("cache_requests", owner, o -> stats.apply(o).requestCount())
-        .description("Cache look-ups, by cache")
+    FunctionCounter.builder(CacheMetrics.REQUESTS, owner, o -> stats.apply(o).requestCount())
+        .description(CacheMetrics.REQUESTS_HELP)
         .tag("cache", cacheName)
         .register(registry);
-    FunctionCounter.builder("cache_hits", owner, o -> stats.apply(o).hitCount())
-        .description("Cache look-ups that found a value, by cache")
+    FunctionCounter.builder(CacheMetrics.HITS, owner, o -> stats.apply(o).hitCount())
+        .description(CacheMetrics.HITS_HELP)
         .tag("cache", cacheName)
         .register(registry);
   }
